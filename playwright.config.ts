@@ -1,0 +1,46 @@
+import { defineConfig, devices } from '@playwright/test'
+import { CHROMIUM_ARGS, chromiumPath } from './e2e/browser.ts'
+import { APP_PORT, APP_URL, EMULATOR_PORT, EMULATOR_URL } from './e2e/ports.ts'
+
+// Every request crosses the real proxy: the built app is served by `vite preview` with EM_URL pointing at an
+// emulator that runs with its control surface on (STYLE §3.10). Both servers are started and stopped here.
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: './test-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list']] : [['list']],
+  use: {
+    baseURL: APP_URL,
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: { executablePath: chromiumPath(), args: CHROMIUM_ARGS },
+  },
+  projects: [
+    { name: 'xml', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+    {
+      name: 'json',
+      use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } },
+      grepInvert: /@xml-only/,
+    },
+  ],
+  webServer: [
+    {
+      command: `node node_modules/tsx/dist/cli.mjs emulator/main.ts --port ${EMULATOR_PORT} --host 127.0.0.1 --control`,
+      url: `${EMULATOR_URL}/api/`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+    {
+      command: `npx vite build --logLevel warn && npx vite preview --port ${APP_PORT} --strictPort`,
+      url: `${APP_URL}/dashboard-config.json`,
+      reuseExistingServer: false,
+      timeout: 180_000,
+      env: { EM_URL: EMULATOR_URL },
+    },
+  ],
+})

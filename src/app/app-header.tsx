@@ -1,0 +1,58 @@
+import { Link } from '@tanstack/react-router'
+import { useSyncExternalStore } from 'react'
+import { getEmSession, subscribeEmSession } from '@/em/session-token.ts'
+import { getWireFormat, setWireFormat, subscribeWireFormat, type WireFormat } from '@/em/wire-format.ts'
+import { SignOutButton } from '@/features/auth/sign-out-button.tsx'
+import { setThemePreference, type ThemePreference, useThemePreference } from '@/lib/preferences.ts'
+
+/** Title, navigation, display settings and the signed-in user. */
+export function AppHeader() {
+  const session = useSyncExternalStore(subscribeEmSession, getEmSession, () => null)
+  const format = useSyncExternalStore(subscribeWireFormat, getWireFormat, () => 'xml' as const)
+  const theme = useThemePreference()
+  return (
+    <header className="app-header">
+      <Link to="/sessions" className="app-header__title">
+        <img src="/favicon.svg" alt="" width={22} height={22} />
+        Replica sessions
+      </Link>
+      <nav className="app-header__nav" aria-label="Main">
+        <Link to="/sessions">Sessions</Link>
+      </nav>
+      <span className="app-header__spacer" />
+      <label className="field__label">
+        Theme{' '}
+        <select
+          className="input"
+          value={theme}
+          onChange={(event) => setThemePreference(toTheme(event.target.value))}
+        >
+          <option value="system">System</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
+      </label>
+      <label className="field__label" title="Format of EM's answers on the wire; the data is the same">
+        EM format{' '}
+        <select
+          className="input"
+          value={format}
+          onChange={(event) => setWireFormat(toFormat(event.target.value))}
+        >
+          <option value="xml">XML</option>
+          <option value="json">JSON</option>
+        </select>
+      </label>
+      {session ? <span className="app-header__user">{session.userName}</span> : null}
+      <SignOutButton />
+    </header>
+  )
+}
+
+function toTheme(value: string): ThemePreference {
+  return value === 'light' || value === 'dark' ? value : 'system'
+}
+
+function toFormat(value: string): WireFormat {
+  return value === 'json' ? 'json' : 'xml'
+}

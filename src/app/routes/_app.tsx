@@ -1,0 +1,22 @@
+import { createFileRoute, Outlet, redirect } from '@tanstack/react-router'
+import { AppHeader } from '@/app/app-header.tsx'
+import { getEmSession } from '@/em/session-token.ts'
+
+// Every screen but sign-in needs an EM session; the requested URL comes back after sign-in.
+export const Route = createFileRoute('/_app')({
+  beforeLoad: ({ location }) => {
+    if (!getEmSession()) throw redirect({ to: '/sign-in', search: { redirect: location.href } })
+  },
+  component: AppLayout,
+})
+
+function AppLayout() {
+  return (
+    <>
+      <AppHeader />
+      <main className="app-main" id="main">
+        <Outlet />
+      </main>
+    </>
+  )
+}

@@ -1,0 +1,21 @@
+import { EmHttpError, EmUnreachableError } from '@/em/errors.ts'
+
+/** What the sign-in form says for each way logon can fail (issue: 401, 403, unreachable, unsupported version). */
+export function describeSignInError(error: unknown, emHost: string): string {
+  if (error instanceof EmHttpError) {
+    if (error.status === 401) {
+      return 'Wrong user name or password, or the account has no Enterprise Manager role.'
+    }
+    if (error.status === 403) {
+      return 'This account is signed in but may not read sessions. Ask for the Enterprise Manager role Portal Administrator, Portal User or Restore Operator with access to these backup servers.'
+    }
+    if (error.status === 400) {
+      return 'This Enterprise Manager does not support REST API version v1_5 or later (Veeam Backup & Replication 10 or newer is needed).'
+    }
+    return `Enterprise Manager answered ${error.status}${error.emMessage ? `: ${error.emMessage}` : ''}.`
+  }
+  if (error instanceof EmUnreachableError) {
+    return `Cannot reach Enterprise Manager at ${error.host ?? emHost}. Check that it is running and that this server can reach it.`
+  }
+  return error instanceof Error ? error.message : 'Sign-in failed for an unknown reason.'
+}

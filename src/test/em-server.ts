@@ -1,0 +1,45 @@
+// Integration tests answer /api in-process with the emulator's own handle() (STYLE §3.10), through an MSW
+// catch-all that errors on anything unhandled. Only src/test/ may reach into emulator/.
+import { HttpResponse, http } from 'msw'
+import { setupServer } from 'msw/node'
+import { createEmContext, type EmContext } from '../../emulator/handlers/context.ts'
+import { handle } from '../../emulator/handlers/handle.ts'
+
+export interface EmTestServer {
+  context: EmContext
+  requests: string[]
+  close(): void
+}
+
+/** Starts MSW with the emulator behind /api and /dashboard-config.json; call close() in afterAll. */
+export function startEmTestServer(options: { seed?: number; sessions?: number } = {}): EmTestServer {
+  const context = createEmContext({ seed: options.seed ?? 7, sessions: options.sessions ?? 600 })
+  const requests: string[] = []
+  const server = setupServer(
+    http.get('*/dashboard-config.json', () =>
+      HttpResponse.json({ emHost: 'embedded emulator', emulator: true, version: 'test' }),
+    ),
+    http.all('*/api/*', async ({ request }) => {
+      const url = new URL(request.url)
+      const rawPath = url.pathname + url.search
+      requests.push(`${request.method} ${rawPath}`)
+      const headers: Record<string, string> = {}
+      request.headers.forEach((value, key) => {
+        headers[key.toLowerCase()] = value
+      })
+      const response = handle({ method: request.method, rawPath, headers }, context)
+      // EM's cookie never reaches the browser through the real proxy; the test server mirrors that.
+      const { 'set-cookie': _dropped, ...responseHeaders } = lowerKeys(response.headers)
+      return new HttpResponse(new Uint8Array(response.body), {
+        status: response.status,
+        headers: responseHeaders,
+      })
+    }),
+  )
+  server.listen({ onUnhandledRequest: 'error' })
+  return { context, requests, close: () => server.close() }
+}
+
+function lowerKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
+}
