@@ -1,0 +1,21 @@
+// `npm run bench`: every figure against its budget, as a table and as bench/results.json (git-ignored).
+// `npm run bench -- --smoke`: one small iteration, no budgets, so `npm test` proves the bench still runs.
+import { writeFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { benchEmulator } from './emulator-bench.ts'
+import { type Figure, judge, renderTable } from './report.ts'
+
+const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false } } })
+const smoke = values.smoke ?? false
+
+const figures: Figure[] = []
+figures.push(
+  ...(await benchEmulator(smoke ? { sessions: 3000, iterations: 1 } : { sessions: 200_000, iterations: 30 })),
+)
+
+const verdicts = judge(figures, smoke)
+console.log(renderTable(verdicts))
+const resultsFile = new URL(smoke ? './results-smoke.json' : './results.json', import.meta.url)
+writeFileSync(resultsFile, `${JSON.stringify({ at: new Date().toISOString(), smoke, verdicts }, null, 2)}\n`)
+const misses = verdicts.filter((v) => v.status === 'miss')
+console.log(misses.length === 0 ? '\nAll budgets met.' : `\n${misses.length} budget(s) missed.`)
