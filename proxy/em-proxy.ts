@@ -1,0 +1,111 @@
+import { readPackageVersion } from './config-document.ts'
+import { hostPort, parseEmUrl } from './em-url.ts'
+import {
+  defaultEmulatorCommand,
+  type LaunchCommand,
+  launchEmulator,
+  type RunningEmulator,
+} from './emulator-launcher.ts'
+import { type ProxyEnv, parseProxyEnv } from './env.ts'
+import { createProxyMiddleware, type Middleware } from './proxy-middleware.ts'
+import { createUpstreamAgent } from './upstream-agent.ts'
+
+/** Where /api goes: a real EM from EM_URL, or the embedded emulator this proxy started. */
+export type EmTarget =
+  | { kind: 'remote'; origin: URL; host: string }
+  | { kind: 'emulator'; origin: URL; host: string; baseUrl: URL; pid: number }
+
+export type EmProxy = {
+  middleware: Middleware
+  target: EmTarget
+  /** Drops pooled EM connections and stops the emulator, if one was started. */
+  close(): Promise<void>
+}
+
+export type ProxyLog = { info(line: string): void; warn(line: string): void }
+
+export type EmProxyOptions = {
+  /** Off in Vite dev only, where React refresh injects an inline script. */
+  contentSecurityPolicy: boolean
+  /** Defaults to process.env. */
+  env?: Readonly<Record<string, string | undefined>>
+  log?: ProxyLog
+  emulator?: {
+    command?: LaunchCommand
+    readyTimeoutMs?: number
+    killGraceMs?: number
+    output?: NodeJS.WritableStream
+  }
+}
+
+const consoleLog: ProxyLog = { info: (line) => console.log(line), warn: (line) => console.error(line) }
+
+/** Reads the environment once, starts the emulator when EM_URL is unset, and returns the middleware for dev, preview and serve alike; rejects with a readable message on bad settings. */
+export async function createEmProxy(options: EmProxyOptions): Promise<EmProxy> {
+  const env = parseProxyEnv(options.env ?? process.env)
+  const log = options.log ?? consoleLog
+  const version = readPackageVersion()
+  if (env.tlsInsecure)
+    log.warn("WARNING: EM_TLS_INSECURE=1: Enterprise Manager's TLS certificate is NOT verified.")
+
+  const emulator = env.emUrl === undefined ? await startEmulator(env, options) : undefined
+  const target: EmTarget = emulator?.target ?? remoteTarget(env.emUrl)
+  log.info(describeTarget(target, env))
+
+  const agent = createUpstreamAgent(target.origin, { caPem: env.ca?.pem, insecure: env.tlsInsecure })
+  const middleware = createProxyMiddleware({
+    upstream: { origin: target.origin, host: target.host, agent, timeoutMs: env.timeoutMs },
+    config: {
+      emHost: target.kind === 'emulator' ? 'embedded emulator' : target.host,
+      emulator: target.kind === 'emulator',
+      version,
+    },
+    contentSecurityPolicy: options.contentSecurityPolicy,
+  })
+  return {
+    middleware,
+    target,
+    close: async () => {
+      agent.destroy()
+      await emulator?.running.stop()
+    },
+  }
+}
+
+function remoteTarget(origin: URL | undefined): EmTarget {
+  if (origin === undefined) throw new Error('EM_URL is unset and no emulator was started')
+  return { kind: 'remote', origin, host: hostPort(origin) }
+}
+
+async function startEmulator(
+  env: ProxyEnv,
+  options: EmProxyOptions,
+): Promise<{ running: RunningEmulator; target: EmTarget }> {
+  const running = await launchEmulator({
+    ...options.emulator,
+    command: options.emulator?.command ?? defaultEmulatorCommand(env.emulatorArgs),
+  })
+  try {
+    const origin = parseEmUrl(running.baseUrl.href)
+    const target: EmTarget = {
+      kind: 'emulator',
+      origin,
+      host: hostPort(origin),
+      baseUrl: running.baseUrl,
+      pid: running.pid,
+    }
+    return { running, target }
+  } catch (error) {
+    await running.stop()
+    const reason = error instanceof Error ? error.message : String(error)
+    throw new Error(`The embedded EM emulator announced an unusable URL ${running.baseUrl.href}: ${reason}`)
+  }
+}
+
+function describeTarget(target: EmTarget, env: ProxyEnv): string {
+  if (target.kind === 'emulator') return `EM: embedded emulator at ${target.baseUrl.href}`
+  const address = target.origin.origin
+  if (target.origin.protocol === 'http:') return `EM: ${address} (plain HTTP, not encrypted)`
+  if (env.tlsInsecure) return `EM: ${address} (TLS NOT verified: EM_TLS_INSECURE=1)`
+  return `EM: ${address} (TLS verified${env.ca === undefined ? '' : `, CA file ${env.ca.path}`})`
+}

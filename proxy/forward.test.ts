@@ -1,0 +1,161 @@
+import type { ServerResponse } from 'node:http'
+import { afterEach, describe, expect, it } from 'vitest'
+import { close, memoryLog, type SeenRequest, send, sendRaw, startFakeEm, startProxy } from './test-servers.ts'
+
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+async function setup(answer: (req: SeenRequest, res: ServerResponse) => void = (_, res) => res.end('ok')) {
+  const em = await startFakeEm(answer)
+  cleanups.push(() => close(em.server))
+  const proxy = await startProxy({
+    contentSecurityPolicy: true,
+    env: { EM_URL: em.url },
+    log: memoryLog().log,
+  })
+  cleanups.push(proxy.close)
+  return { em, port: proxy.port }
+}
+
+describe('forwarding to EM', () => {
+  it('passes method, path, query and body through, and status, reason and body bytes back', async () => {
+    const bytes = Buffer.from([0xef, 0xbb, 0xbf, 0x7b, 0x7d, 0xff, 0x00])
+    const { em, port } = await setup((_, res) => {
+      res.writeHead(400, 'BadRequest', { 'Content-Type': 'application/json', 'Content-Length': bytes.length })
+      res.end(bytes)
+    })
+    const path = '/api/query?type=ReplicaJobSession&filter=name%3D%3D%22a%20b%22&pageSize=5'
+    const answer = await send(port, path, {
+      method: 'POST',
+      body: 'hello',
+      headers: { 'Content-Type': 'text/plain' },
+    })
+
+    expect(em.seen).toHaveLength(1)
+    expect(em.seen[0]).toMatchObject({ method: 'POST', url: path })
+    expect(em.seen[0]?.body.toString()).toBe('hello')
+    expect(answer.status).toBe(400)
+    expect(answer.statusMessage).toBe('BadRequest')
+    expect(answer.body.equals(bytes)).toBe(true)
+    expect(answer.headers['content-type']).toBe('application/json')
+  })
+
+  it.each([['GET'], ['DELETE'], ['HEAD']])('forwards %s', async (method) => {
+    const { em, port } = await setup((_, res) => res.writeHead(204).end())
+    const answer = await send(port, '/api/logonSessions/44cfbdbe', { method })
+    expect(answer.status).toBe(204)
+    expect(em.seen[0]).toMatchObject({ method, url: '/api/logonSessions/44cfbdbe' })
+  })
+
+  it('sends EM only allow-listed headers, the target Host, and never a cookie', async () => {
+    const { em, port } = await setup()
+    await send(port, '/api/jobs', {
+      headers: {
+        Accept: 'application/json',
+        'X-RestSvcSessionId': 'TOKEN',
+        Authorization: 'Basic dXNlcjpwdw==',
+        Cookie: 'X-RestSvcSessionId=STALE',
+        'User-Agent': 'browser',
+        'X-Forwarded-For': '10.0.0.1',
+        Referer: 'http://127.0.0.1/sessions',
+      },
+    })
+    expect(em.seen[0]?.headers).toEqual({
+      host: `127.0.0.1:${em.port}`,
+      accept: 'application/json',
+      'x-restsvcsessionid': 'TOKEN',
+      connection: 'keep-alive',
+    })
+  })
+
+  it('passes Authorization and the body headers on logon only', async () => {
+    const { em, port } = await setup()
+    const headers = { Authorization: 'Basic dXNlcjpwdw==', 'Content-Type': 'text/plain' }
+    await send(port, '/api/sessionMngr/?v=latest', { method: 'POST', headers, body: 'x' })
+    await send(port, '/api/sessionMngr/?v=latest', { method: 'GET', headers })
+    await send(port, '/api/logonSessions', { method: 'POST', headers, body: 'x' })
+
+    expect(em.seen[0]?.headers).toMatchObject({
+      authorization: 'Basic dXNlcjpwdw==',
+      'content-type': 'text/plain',
+      'content-length': '1',
+    })
+    expect(em.seen[1]?.headers.authorization).toBeUndefined()
+    expect(em.seen[2]?.headers.authorization).toBeUndefined()
+  })
+
+  it("keeps EM's X-RestSvcSessionId, strips its cookie and hop-by-hop headers, and adds no-store and security headers", async () => {
+    const { port } = await setup((_, res) => {
+      res.setHeader('X-RestSvcSessionId', 'NDRjZmJk')
+      res.setHeader('Set-Cookie', 'X-RestSvcSessionId=NDRjZmJk; Path=/api;')
+      res.setHeader('Server', 'Microsoft-HTTPAPI/2.0')
+      res.setHeader('Cache-Control', 'public, max-age=600')
+      res.setHeader('Keep-Alive', 'timeout=99')
+      res.setHeader('Link', ['<a>; rel="x"', '<b>; rel="y"'])
+      res.writeHead(201).end('<LogonSession/>')
+    })
+    const answer = await send(port, '/api/sessionMngr/?v=latest', { method: 'POST' })
+
+    const names = answer.rawHeaders.filter((_, i) => i % 2 === 0)
+    expect(names).toContain('X-RestSvcSessionId')
+    expect(answer.headers['x-restsvcsessionid']).toBe('NDRjZmJk')
+    expect(answer.headers['set-cookie']).toBeUndefined()
+    expect(answer.headers['keep-alive']).toBeUndefined()
+    expect(answer.headers.server).toBe('Microsoft-HTTPAPI/2.0')
+    expect(answer.headers.link).toBe('<a>; rel="x", <b>; rel="y"')
+    expect(answer.headers['cache-control']).toBe('no-store')
+    expect(answer.headers['x-content-type-options']).toBe('nosniff')
+    expect(answer.headers['referrer-policy']).toBe('no-referrer')
+    expect(answer.body.toString()).toBe('<LogonSession/>')
+  })
+
+  it.each([['/'], ['/sessions?result=Failed'], ['/apix'], ['/src/main.tsx']])(
+    'hands %s to the app with page security headers',
+    async (path) => {
+      const { em, port } = await setup()
+      const answer = await send(port, path)
+      expect(answer.body.toString()).toBe('from app')
+      expect(answer.headers['content-security-policy']).toContain("frame-ancestors 'none'")
+      expect(answer.headers['x-frame-options']).toBe('DENY')
+      expect(em.seen).toHaveLength(0)
+    },
+  )
+
+  it.each([
+    ['GET http://evil.example/api/ HTTP/1.1', 'request target must be a path'],
+    ['GET /api/../x HTTP/1.1', 'dot segment'],
+    ['GET /api/%2e%2e/x HTTP/1.1', 'dot segment'],
+    ['GET /api%2f..%2fx HTTP/1.1', 'encoded slash'],
+    ['GET /api/x%5cy HTTP/1.1', 'encoded slash or backslash'],
+    ['GET /api/x\\y HTTP/1.1', 'backslash'],
+    ['GET /api/x%00 HTTP/1.1', 'control character'],
+    ['GET /api/x%g0 HTTP/1.1', 'malformed percent-encoding'],
+  ])('refuses "%s" with a 400 JSON error and never calls EM', async (requestLine, message) => {
+    const { em, port } = await setup()
+    const answer = await sendRaw(port, requestLine)
+    expect(answer.status).toBe(400)
+    expect(JSON.parse(answer.body)).toEqual({
+      error: 'bad_request',
+      message: expect.stringContaining(message),
+    })
+    expect(em.seen).toHaveLength(0)
+  })
+
+  it('refuses a raw NUL in the target without calling EM', async () => {
+    const { em, port } = await setup()
+    const answer = await sendRaw(port, 'GET /api/x\0y HTTP/1.1')
+    expect(answer.status).toBe(400)
+    expect(em.seen).toHaveLength(0)
+  })
+
+  it.each([['PUT'], ['PATCH'], ['OPTIONS']])('refuses %s on /api with 405 and Allow', async (method) => {
+    const { em, port } = await setup()
+    const answer = await send(port, '/api/jobs', { method })
+    expect(answer.status).toBe(405)
+    expect(answer.headers.allow).toBe('GET, HEAD, POST, DELETE')
+    expect(JSON.parse(answer.body.toString())).toMatchObject({ error: 'method_not_allowed' })
+    expect(em.seen).toHaveLength(0)
+  })
+})

@@ -1,0 +1,50 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { DashboardConfig } from './config-document.ts'
+import { forwardToEm, type Upstream } from './forward.ts'
+import { sendJson } from './json-response.ts'
+import { forwardedMethods, guardRequest } from './request-guard.ts'
+import { pageSecurityHeaders, setHeaders } from './security-headers.ts'
+
+/** A connect-style middleware, as Vite's dev and preview servers (and a plain node:http server) take it. */
+export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void
+
+const configPath = '/dashboard-config.json'
+
+/** Serves the config document, forwards /api to EM, refuses unsafe requests, and hands everything else to `next` with the page security headers set. */
+export function createProxyMiddleware(options: {
+  upstream: Upstream
+  config: DashboardConfig
+  contentSecurityPolicy: boolean
+}): Middleware {
+  const pageHeaders = pageSecurityHeaders({ contentSecurityPolicy: options.contentSecurityPolicy })
+  return (req, res, next) => {
+    const method = req.method ?? 'GET'
+    const target = req.url ?? '/'
+    const verdict = guardRequest(method, target)
+    if (verdict.kind === 'refuse') {
+      const methodRefused = verdict.status === 405
+      sendJson(
+        res,
+        verdict.status,
+        { error: methodRefused ? 'method_not_allowed' : 'bad_request', message: verdict.message },
+        methodRefused ? { Allow: forwardedMethods.join(', ') } : {},
+      )
+      return
+    }
+    if (verdict.kind === 'forward') {
+      forwardToEm(req, res, options.upstream, verdict)
+      return
+    }
+    if ((method === 'GET' || method === 'HEAD') && pathOf(target) === configPath) {
+      sendJson(res, 200, options.config)
+      return
+    }
+    setHeaders(res, pageHeaders)
+    next()
+  }
+}
+
+function pathOf(target: string): string {
+  const queryAt = target.indexOf('?')
+  return queryAt === -1 ? target : target.slice(0, queryAt)
+}

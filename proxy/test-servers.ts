@@ -1,0 +1,135 @@
+// Helpers for the proxy's tests: loopback servers on port 0 and clients that show exactly what crossed the wire.
+import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http'
+import { connect } from 'node:net'
+import { createEmProxy, type EmProxy, type EmProxyOptions } from './em-proxy.ts'
+
+/** Listens on 127.0.0.1 and a free port; resolves with the port. */
+export function listen(server: Server): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      if (address === null || typeof address === 'string') reject(new Error('no port'))
+      else resolve(address.port)
+    })
+  })
+}
+
+/** Closes a server, cutting any open connections. */
+export function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve())
+    server.closeAllConnections()
+  })
+}
+
+export type SeenRequest = { method: string; url: string; headers: IncomingMessage['headers']; body: Buffer }
+
+/** A fake EM that records each request and answers through `answer`. */
+export async function startFakeEm(answer: (req: SeenRequest, res: ServerResponse) => void) {
+  const seen: SeenRequest[] = []
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => {
+      const record = {
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        body: Buffer.concat(chunks),
+      }
+      seen.push(record)
+      answer(record, res)
+    })
+  })
+  const port = await listen(server)
+  return { server, port, seen, url: `http://127.0.0.1:${port}` }
+}
+
+/** The proxy middleware in a plain node:http server; `next()` answers "from app". */
+export async function startProxy(options: EmProxyOptions) {
+  const proxy: EmProxy = await createEmProxy(options)
+  const server = createServer((req, res) =>
+    proxy.middleware(req, res, () => {
+      res.setHeader('Content-Type', 'text/plain')
+      res.end('from app')
+    }),
+  )
+  const port = await listen(server)
+  return {
+    proxy,
+    port,
+    close: async () => {
+      await close(server)
+      await proxy.close()
+    },
+  }
+}
+
+export type Answer = {
+  status: number
+  statusMessage: string
+  rawHeaders: string[]
+  headers: IncomingMessage['headers']
+  body: Buffer
+}
+
+/** One request without connection reuse; resolves with everything the client saw. */
+export function send(
+  port: number,
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+): Promise<Answer> {
+  return new Promise((resolve, reject) => {
+    const req = request({
+      host: '127.0.0.1',
+      port,
+      path,
+      method: init.method ?? 'GET',
+      headers: init.headers,
+      agent: false,
+    })
+    req.on('response', (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () =>
+        resolve({
+          status: res.statusCode ?? 0,
+          statusMessage: res.statusMessage ?? '',
+          rawHeaders: res.rawHeaders,
+          headers: res.headers,
+          body: Buffer.concat(chunks),
+        }),
+      )
+    })
+    req.on('error', reject)
+    req.end(init.body)
+  })
+}
+
+/** Writes a raw request line, for targets a well-behaved client refuses to send; resolves with status and body. */
+export function sendRaw(port: number, requestLine: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1')
+    const chunks: Buffer[] = []
+    socket.on('data', (chunk) => chunks.push(chunk))
+    socket.on('error', reject)
+    socket.on('end', () => {
+      const text = Buffer.concat(chunks).toString('latin1')
+      const status = Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0)
+      resolve({ status, body: text.slice(text.indexOf('\r\n\r\n') + 4) })
+    })
+    socket.write(`${requestLine}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`, 'latin1')
+  })
+}
+
+/** A log that keeps its lines for assertions. */
+export function memoryLog() {
+  const info: string[] = []
+  const warn: string[] = []
+  const lines = { info, warn }
+  return {
+    lines,
+    log: { info: (line: string) => lines.info.push(line), warn: (line: string) => lines.warn.push(line) },
+  }
+}
