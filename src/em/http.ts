@@ -1,0 +1,124 @@
+// The app's only fetch (STYLE §3.2): same-origin /api through the proxy, typed errors, no side effects.
+
+import { decodeBody } from './decode-body.ts'
+import { readErrorMessage } from './error-body.ts'
+import { EmHttpError, EmLinkError, EmUnreachableError } from './errors.ts'
+import { type LogonSession, parseLogonSession } from './parse-logon-session.ts'
+import { isRecord } from './schemas.ts'
+import type { WireFormat } from './wire-format.ts'
+
+export interface EmFetchOptions {
+  signal?: AbortSignal
+  format: WireFormat
+  token?: string | null
+  method?: 'GET' | 'DELETE' | 'POST'
+  headers?: Record<string, string>
+  timeoutMs?: number
+}
+
+export interface EmResponse {
+  status: number
+  headers: Headers
+  text: string
+}
+
+const DEFAULT_TIMEOUT_MS = 30_000
+
+/**
+ * Sends one request to the proxy and returns the 2xx answer; throws EmLinkError for a path outside /api/,
+ * EmUnreachableError for 502/504, network failure or timeout, EmHttpError for other non-2xx, and rethrows
+ * the caller's own abort untouched.
+ */
+export async function emFetch(path: string, options: EmFetchOptions): Promise<EmResponse> {
+  if (!path.startsWith('/api/')) throw new EmLinkError(path, 'requests go to the proxy under /api/ only')
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const timeout = AbortSignal.timeout(timeoutMs)
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout
+  const headers: Record<string, string> = {
+    ...options.headers,
+    Accept: options.format === 'json' ? 'application/json' : 'application/xml',
+  }
+  if (options.token) headers['X-RestSvcSessionId'] = options.token
+  let response: Response
+  let text: string
+  try {
+    // credentials 'omit': EM also sets a session cookie, and a stale cookie beats a fresh header (§3, §9.10).
+    response = await fetch(path, { method: options.method ?? 'GET', headers, credentials: 'omit', signal })
+    text = await response.text()
+  } catch (error) {
+    if (options.signal?.aborted) throw error
+    if (timeout.aborted) {
+      throw new EmUnreachableError(`Enterprise Manager did not answer within ${formatSeconds(timeoutMs)}`)
+    }
+    if (error instanceof TypeError) {
+      throw new EmUnreachableError('Cannot reach Enterprise Manager: the network request failed', {
+        detail: error.message,
+      })
+    }
+    throw error
+  }
+  if (response.status === 502 || response.status === 504) throw unreachable(text)
+  if (response.status < 200 || response.status > 299) {
+    throw new EmHttpError(response.status, readErrorMessage(text), path)
+  }
+  return { status: response.status, headers: response.headers, text }
+}
+
+// The proxy answers {"error":"unreachable","host":"…","message":"…"}; read it tolerantly, it may be anything.
+function unreachable(text: string): EmUnreachableError {
+  let body: unknown = null
+  try {
+    body = JSON.parse(text)
+  } catch {
+    // Not the proxy's JSON (an upstream gateway page, say): no host to name.
+  }
+  const host = isRecord(body) && typeof body.host === 'string' && body.host.trim() ? body.host.trim() : null
+  const detail = isRecord(body) && typeof body.message === 'string' ? body.message : null
+  return new EmUnreachableError(`Cannot reach Enterprise Manager${host ? ` at ${host}` : ''}`, {
+    host,
+    detail,
+  })
+}
+
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`
+}
+
+function basicCredentials(user: string, password: string): string {
+  // btoa takes Latin-1 only: encode UTF-8 bytes first so non-ASCII passwords survive.
+  let binary = ''
+  for (const byte of new TextEncoder().encode(`${user}:${password}`)) binary += String.fromCharCode(byte)
+  return `Basic ${btoa(binary)}`
+}
+
+/** Logs on (POST /api/sessionMngr/?v=latest, em-api.md §3) and returns the session token and LogonSession. */
+export async function logon(
+  user: string,
+  password: string,
+  format: WireFormat,
+): Promise<{ token: string; session: LogonSession }> {
+  const path = '/api/sessionMngr/?v=latest'
+  const response = await emFetch(path, {
+    method: 'POST',
+    format,
+    headers: { Authorization: basicCredentials(user, password) },
+  })
+  const session = parseLogonSession(decodeBody(response.text, format, path))
+  // The header is the contract; base64 of SessionId is what EM sends there (§3) when a proxy drops it.
+  const token = response.headers.get('X-RestSvcSessionId') || btoa(session.sessionId)
+  return { token, session }
+}
+
+/** Ends the EM session (DELETE on its logout path); 401 and 404 mean it is already gone and count as success. */
+export async function logout(
+  session: { logoutPath: string },
+  token: string,
+  format: WireFormat,
+): Promise<void> {
+  try {
+    await emFetch(session.logoutPath, { method: 'DELETE', format, token })
+  } catch (error) {
+    if (error instanceof EmHttpError && (error.status === 401 || error.status === 404)) return
+    throw error
+  }
+}

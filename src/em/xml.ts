@@ -1,0 +1,70 @@
+// The only XML parser of the app (STYLE §3.3), configured for EM bodies.
+import { type EntityDecoderOptions, XMLParser, XMLValidator } from 'fast-xml-parser'
+import { EmParseError } from './errors.ts'
+
+// Elements EM repeats inside a list: one item must still come out as an array (em-api.md §5).
+const ALWAYS_LISTS = new Set(['Link', 'Ref', 'SupportedVersion'])
+// Entity elements are list items when nested (`<Jobs><Job/></Jobs>`) but the root of a single entity.
+const NESTED_LISTS = new Set([
+  'ReplicaJobSession',
+  'ReplicaTaskSession',
+  'BackupJobSession',
+  'BackupTaskSession',
+  'Job',
+  'BackupServer',
+  'LogonSession',
+])
+
+const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }
+
+// EM may write &#39; and &#x2F; besides the five named entities (em-api.md §1). One pass, so `&amp;#39;`
+// stays `&#39;`; DOCTYPE-declared entities are never expanded.
+const entityDecoder: EntityDecoderOptions = {
+  setExternalEntities: () => undefined,
+  addInputEntities: () => undefined,
+  reset: () => undefined,
+  setXmlVersion: () => undefined,
+  decode: (text) =>
+    text.includes('&')
+      ? text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (whole, name: string) => {
+          if (!name.startsWith('#')) return PREDEFINED[name] ?? whole
+          const code = name.startsWith('#x') ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1))
+          return code <= 0x10ffff ? String.fromCodePoint(code) : whole
+        })
+      : text,
+}
+
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '',
+  removeNSPrefix: true,
+  ignoreDeclaration: true,
+  ignorePiTags: true,
+  // Strings stay strings (UIDs, versions such as "8.0", names such as "007"); zod converts numbers.
+  parseTagValue: false,
+  parseAttributeValue: false,
+  trimValues: true,
+  entityDecoder,
+  isArray: (name, jPath, _isLeaf, isAttribute) =>
+    !isAttribute && (ALWAYS_LISTS.has(name) || (NESTED_LISTS.has(name) && String(jPath).includes('.'))),
+})
+
+/** Parses an EM XML body into plain objects (attributes unprefixed, all values strings); throws EmParseError when it is not well-formed. */
+export function parseXml(text: string): unknown {
+  // fast-xml-parser accepts truncated documents without complaint, so well-formedness is checked first.
+  const verdict = XMLValidator.validate(text)
+  if (verdict !== true) {
+    const { msg, line, col } = verdict.err
+    throw new EmParseError(
+      `Enterprise Manager sent malformed XML: ${msg} (line ${line}${col ? `, column ${col}` : ''})`,
+      text,
+    )
+  }
+  try {
+    return parser.parse(text)
+  } catch (error) {
+    throw new EmParseError(
+      `Enterprise Manager sent unreadable XML: ${error instanceof Error ? error.message : error}`,
+    )
+  }
+}
