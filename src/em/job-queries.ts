@@ -1,0 +1,36 @@
+// queryOptions for jobs: the replica job list (filter pickers) and a job followed from a session's Up link.
+import { queryOptions } from '@tanstack/react-query'
+import { emContext, emGet } from './em-get.ts'
+import { resolveHref, withEntityFormat } from './link-resolver.ts'
+import { parseJob, parseJobsPage } from './parse-job.ts'
+
+// 1000 is EM's page-size cap (§4.1): one page holds every replica job of any sane installation.
+const REPLICA_JOBS_PATH = `/api/query?type=Job&format=Entities&filter=${encodeURIComponent('JobType==Replica')}&sortAsc=Name&pageSize=1000&page=1`
+
+const all = () => ['em', 'jobs'] as const
+const lists = () => [...all(), 'list'] as const
+const details = () => [...all(), 'detail'] as const
+
+export const jobQueries = {
+  all,
+  lists,
+  /** Every replica job, by name. */
+  replicaList: () => {
+    const context = emContext()
+    return queryOptions({
+      queryKey: [...lists(), 'replica', context] as const,
+      queryFn: async ({ signal }) =>
+        parseJobsPage(await emGet(REPLICA_JOBS_PATH, { signal, format: context.format })),
+    })
+  },
+  details,
+  /** The job entity behind an Up JobReference Href (any host; re-based onto the proxy). */
+  detail: (href: string) => {
+    const context = emContext()
+    return queryOptions({
+      queryKey: [...details(), href, context] as const,
+      queryFn: async ({ signal }) =>
+        parseJob(await emGet(withEntityFormat(resolveHref(href)), { signal, format: context.format })),
+    })
+  },
+}

@@ -1,0 +1,87 @@
+// queryOptions for replica job sessions (STYLE §3.4): keys all → lists → list(query), counts → count(filter),
+// details → detail(id) → tasks. Each leaf key ends with the EmContext (format, signed-in session id).
+import { queryOptions } from '@tanstack/react-query'
+import { type EmContext, emContext, emGet } from './em-get.ts'
+import { resolveHref, withEntityFormat } from './link-resolver.ts'
+import { parseRefsPage } from './parse-refs.ts'
+import { parseSession, parseSessionsPage } from './parse-session.ts'
+import { parseTaskSessions } from './parse-task-session.ts'
+import { buildQueryPath, type SessionFilter, type SessionQuery } from './session-query.ts'
+
+const all = () => ['em', 'sessions'] as const
+const lists = () => [...all(), 'list'] as const
+const counts = () => [...all(), 'count'] as const
+const details = () => [...all(), 'detail'] as const
+
+function detailKey(id: string, context: EmContext) {
+  return [...details(), id, context] as const
+}
+
+export const sessionQueries = {
+  all,
+  lists,
+  /** One page of sessions for a typed query. */
+  list: (query: SessionQuery) => {
+    const context = emContext()
+    return queryOptions({
+      queryKey: [...lists(), context, query] as const,
+      queryFn: async ({ signal }) =>
+        parseSessionsPage(await emGet(buildQueryPath(query), { signal, format: context.format })),
+    })
+  },
+  counts,
+  /**
+   * How many sessions match. EM has no total count (§4.5): a References query with one item per page
+   * reports PagesCount = matches, except that an empty result still says one page.
+   */
+  count: (filter: SessionFilter) => {
+    const context = emContext()
+    const path = buildQueryPath({ filter, page: 1, pageSize: 1, format: 'References' })
+    return queryOptions({
+      queryKey: [...counts(), context, filter] as const,
+      queryFn: async ({ signal }) => {
+        const page = parseRefsPage(await emGet(path, { signal, format: context.format }))
+        return page.items.length === 0 ? 0 : page.paging.pagesCount
+      },
+    })
+  },
+  details,
+  /** One session entity by its lower-case GUID id. */
+  detail: (id: string) => {
+    const context = emContext()
+    const path = `/api/replicaSessions/${encodeURIComponent(id)}?format=Entity`
+    return queryOptions({
+      queryKey: detailKey(id, context),
+      queryFn: async ({ signal }) => parseSession(await emGet(path, { signal, format: context.format })),
+    })
+  },
+  /**
+   * The task sessions of a session, by following its Down ReplicaTaskSessionReferenceList Href as given
+   * (either spelling, §9.11). A refused Href fails this query only.
+   */
+  tasks: (id: string, downHref: string) => {
+    const context = emContext()
+    return queryOptions({
+      queryKey: [...detailKey(id, context), 'tasks', downHref] as const,
+      queryFn: async ({ signal }) =>
+        parseTaskSessions(
+          await emGet(withEntityFormat(resolveHref(downHref)), { signal, format: context.format }),
+        ),
+    })
+  },
+  /** The last n sessions of a job, newest first. */
+  history: (jobUid: string, n: number) => {
+    const context = emContext()
+    const path = buildQueryPath({
+      filter: { jobUid },
+      sort: { field: 'CreationTime', dir: 'desc' },
+      page: 1,
+      pageSize: n,
+    })
+    return queryOptions({
+      queryKey: [...all(), 'history', context, jobUid, n] as const,
+      queryFn: async ({ signal }) =>
+        parseSessionsPage(await emGet(path, { signal, format: context.format })).items,
+    })
+  },
+}
