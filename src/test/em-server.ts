@@ -1,19 +1,28 @@
 // Integration tests answer /api in-process with the emulator's own handle() (STYLE §3.10), through an MSW
 // catch-all that errors on anything unhandled. Only src/test/ may reach into emulator/.
 import { HttpResponse, http } from 'msw'
-import { setupServer } from 'msw/node'
+import { type SetupServerApi, setupServer } from 'msw/node'
 import { createEmContext, type EmContext } from '../../emulator/handlers/context.ts'
 import { handle } from '../../emulator/handlers/handle.ts'
 
 export interface EmTestServer {
   context: EmContext
   requests: string[]
+  /** Prepends handlers for one test (reset with resetHandlers), e.g. a 502 from the proxy. */
+  use: SetupServerApi['use']
+  resetHandlers(): void
   close(): void
 }
 
 /** Starts MSW with the emulator behind /api and /dashboard-config.json; call close() in afterAll. */
-export function startEmTestServer(options: { seed?: number; sessions?: number } = {}): EmTestServer {
-  const context = createEmContext({ seed: options.seed ?? 7, sessions: options.sessions ?? 600 })
+export function startEmTestServer(
+  options: { seed?: number; sessions?: number; users?: string } = {},
+): EmTestServer {
+  const context = createEmContext({
+    seed: options.seed ?? 7,
+    sessions: options.sessions ?? 600,
+    ...(options.users ? { users: options.users } : {}),
+  })
   const requests: string[] = []
   const server = setupServer(
     http.get('*/dashboard-config.json', () =>
@@ -37,7 +46,13 @@ export function startEmTestServer(options: { seed?: number; sessions?: number } 
     }),
   )
   server.listen({ onUnhandledRequest: 'error' })
-  return { context, requests, close: () => server.close() }
+  return {
+    context,
+    requests,
+    use: (...handlers) => server.use(...handlers),
+    resetHandlers: () => server.resetHandlers(),
+    close: () => server.close(),
+  }
 }
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {

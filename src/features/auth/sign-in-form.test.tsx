@@ -1,0 +1,74 @@
+import { screen, waitFor } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { HttpResponse, http } from 'msw'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { getEmSession } from '@/em/session-token.ts'
+import { type EmTestServer, startEmTestServer } from '@/test/em-server.ts'
+import { renderAt } from '@/test/render-at.tsx'
+
+let em: EmTestServer
+
+beforeAll(() => {
+  em = startEmTestServer({ users: 'admin:admin,CORP\\operator:op-pass:restore' })
+})
+afterEach(() => em.resetHandlers())
+afterAll(() => em.close())
+
+async function signIn(user: string, password: string) {
+  const events = userEvent.setup()
+  await events.type(await screen.findByLabelText('User name'), user)
+  await events.type(screen.getByLabelText('Password'), password)
+  await events.click(screen.getByRole('button', { name: 'Sign in' }))
+}
+
+describe('sign-in', () => {
+  it('shows the EM it talks to and the demo account only for the emulator', async () => {
+    renderAt('/sign-in')
+    expect(await screen.findByText('embedded emulator')).toBeInTheDocument()
+    expect(screen.getByText(/Demo: this dashboard talks to the embedded EM emulator/)).toBeInTheDocument()
+  })
+
+  it('says so on a wrong password (401) and stores nothing', async () => {
+    renderAt('/sign-in')
+    await signIn('admin', 'wrong')
+    expect(await screen.findByRole('alert')).toHaveTextContent('Wrong user name or password')
+    expect(getEmSession()).toBeNull()
+  })
+
+  it('names the EM roles when the account may not read data (403)', async () => {
+    renderAt('/sign-in')
+    await signIn('CORP\\operator', 'op-pass')
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('Portal Administrator, Portal User or Restore Operator')
+    expect(getEmSession()).toBeNull()
+  })
+
+  it('says EM is unreachable when the proxy answers 502', async () => {
+    em.use(
+      http.post('*/api/sessionMngr/', () =>
+        HttpResponse.json(
+          { error: 'unreachable', host: 'em.example.com:9398', message: 'Cannot reach Enterprise Manager' },
+          { status: 502 },
+        ),
+      ),
+    )
+    renderAt('/sign-in')
+    await signIn('admin', 'admin')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Cannot reach Enterprise Manager at em.example.com:9398',
+    )
+  })
+
+  it('comes back to the requested URL after signing in, keeping the token only in sessionStorage', async () => {
+    const { router } = renderAt('/sessions?result=%5B%22Failed%22%5D')
+    await waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'))
+    await signIn('admin', 'admin')
+    await waitFor(() => expect(router.state.location.pathname).toBe('/sessions'))
+    expect(router.state.location.searchStr).toContain('Failed')
+    const stored = sessionStorage.getItem('em.session') ?? ''
+    expect(stored).toContain(getEmSession()?.token ?? 'no token')
+    expect(JSON.stringify({ ...localStorage })).not.toContain(getEmSession()?.token ?? 'no token')
+    // The password is never stored: the session holds exactly these fields.
+    expect(Object.keys(JSON.parse(stored)).sort()).toEqual(['logoutPath', 'sessionId', 'token', 'userName'])
+  })
+})
