@@ -30,10 +30,15 @@ const hopByHop = new Set([
   'upgrade',
 ])
 
-// EM sets its token as a cookie on /api (em-api.md §3); in the browser it would override the header and leak into every tab.
-const neverToBrowser = new Set(['set-cookie', 'set-cookie2'])
+const neverToBrowser = new Set([
+  // EM sets its token as a cookie on /api (em-api.md §3); in the browser it would override the header and leak into every tab.
+  'set-cookie',
+  'set-cookie2',
+  // EM's 401 carries `Basic Realm=RestSvc`; a browser answers that on fetch with its own password prompt, over the app's sign-in.
+  'www-authenticate',
+])
 
-/** EM's response headers for the browser, in EM's spelling (`X-RestSvcSessionId`), minus hop-by-hop headers and cookies. */
+/** EM's response headers for the browser, in EM's spelling (`X-RestSvcSessionId`), minus hop-by-hop headers, cookies and the Basic challenge. */
 export function clientResponseHeaders(rawHeaders: readonly string[]): Map<string, string[]> {
   const dropped = new Set(hopByHop)
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {

@@ -111,6 +111,17 @@ describe('forwarding to EM', () => {
     expect(answer.body.toString()).toBe('<LogonSession/>')
   })
 
+  it("drops EM's Basic challenge so the browser shows no password prompt of its own, but keeps the 401", async () => {
+    const { port } = await setup((_, res) => {
+      res.setHeader('WWW-Authenticate', 'Basic Realm=RestSvc')
+      res.writeHead(401, 'Unauthorized').end('{"StatusCode":401}')
+    })
+    const answer = await send(port, '/api/jobs')
+    expect(answer.status).toBe(401)
+    expect(answer.headers['www-authenticate']).toBeUndefined()
+    expect(answer.body.toString()).toBe('{"StatusCode":401}')
+  })
+
   it.each([['/'], ['/sessions?result=Failed'], ['/apix'], ['/src/main.tsx']])(
     'hands %s to the app with page security headers',
     async (path) => {

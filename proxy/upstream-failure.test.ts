@@ -1,4 +1,4 @@
-import { createServer, type ServerResponse } from 'node:http'
+import { createServer, request, type ServerResponse } from 'node:http'
 import { connect } from 'node:net'
 import { afterEach, describe, expect, it } from 'vitest'
 import { close, listen, memoryLog, send, startFakeEm, startProxy } from './test-servers.ts'
@@ -71,6 +71,47 @@ describe('when EM cannot answer', () => {
     socket.write('GET /api/jobs HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n')
     await reached
     socket.destroy()
+    expect(await upstreamClosed).toBe(true)
+  })
+
+  it('cuts the browser off too when EM breaks off in the middle of a body', async () => {
+    const em = await startFakeEm((_, res) => {
+      res.writeHead(200, { 'Content-Length': '100' })
+      res.write('0123456789', () => res.destroy())
+    })
+    cleanups.push(() => close(em.server))
+    const port = await proxyTo(em.url)
+
+    const complete = await new Promise<boolean>((resolve, reject) => {
+      const req = request({ host: '127.0.0.1', port, path: '/api/jobs', agent: false })
+      req.on('response', (res) => {
+        res.on('error', () => {})
+        res.on('close', () => resolve(res.complete))
+        res.resume()
+      })
+      req.on('error', reject)
+      req.end()
+    })
+    expect(complete).toBe(false)
+  })
+
+  it('aborts the request to EM when the browser hangs up in the middle of a body', async () => {
+    let upstreamClosed: Promise<boolean> = Promise.resolve(false)
+    const em = await startFakeEm((_, res) => {
+      upstreamClosed = new Promise((resolve) => res.on('close', () => resolve(!res.writableFinished)))
+      res.writeHead(200, { 'Content-Length': '100' })
+      res.write('0123456789')
+    })
+    cleanups.push(() => close(em.server))
+    const port = await proxyTo(em.url)
+
+    const req = request({ host: '127.0.0.1', port, path: '/api/jobs', agent: false })
+    req.on('error', () => {})
+    await new Promise<void>((resolve) => {
+      req.on('response', (res) => res.once('data', () => resolve()))
+      req.end()
+    })
+    req.destroy()
     expect(await upstreamClosed).toBe(true)
   })
 })
