@@ -1,11 +1,6 @@
 import { readPackageVersion } from './config-document.ts'
 import { hostPort, parseEmUrl } from './em-url.ts'
-import {
-  defaultEmulatorCommand,
-  type LaunchCommand,
-  launchEmulator,
-  type RunningEmulator,
-} from './emulator-launcher.ts'
+import { defaultEmulatorCommand, type LaunchCommand, launchEmulator } from './emulator-launcher.ts'
 import { type ProxyEnv, parseProxyEnv } from './env.ts'
 import { createProxyMiddleware, type Middleware } from './proxy-middleware.ts'
 import { createUpstreamAgent } from './upstream-agent.ts'
@@ -31,6 +26,7 @@ export type EmProxyOptions = {
   env?: Readonly<Record<string, string | undefined>>
   log?: ProxyLog
   emulator?: {
+    /** Replaces the whole default command, EM_EMULATOR_ARGS included; tests pass a fake child. */
     command?: LaunchCommand
     readyTimeoutMs?: number
     killGraceMs?: number
@@ -45,11 +41,11 @@ export async function createEmProxy(options: EmProxyOptions): Promise<EmProxy> {
   const env = parseProxyEnv(options.env ?? process.env)
   const log = options.log ?? consoleLog
   const version = readPackageVersion()
-  if (env.tlsInsecure)
+  if (env.tlsInsecure) {
     log.warn("WARNING: EM_TLS_INSECURE=1: Enterprise Manager's TLS certificate is NOT verified.")
+  }
 
-  const emulator = env.emUrl === undefined ? await startEmulator(env, options) : undefined
-  const target: EmTarget = emulator?.target ?? remoteTarget(env.emUrl)
+  const { target, stop } = await resolveTarget(env, options)
   log.info(describeTarget(target, env))
 
   const agent = createUpstreamAgent(target.origin, { caPem: env.ca?.pem, insecure: env.tlsInsecure })
@@ -67,34 +63,27 @@ export async function createEmProxy(options: EmProxyOptions): Promise<EmProxy> {
     target,
     close: async () => {
       agent.destroy()
-      await emulator?.running.stop()
+      await stop()
     },
   }
 }
 
-function remoteTarget(origin: URL | undefined): EmTarget {
-  if (origin === undefined) throw new Error('EM_URL is unset and no emulator was started')
-  return { kind: 'remote', origin, host: hostPort(origin) }
-}
-
-async function startEmulator(
+/** EM_URL's EM, or else a freshly started emulator; `stop` ends what was started. */
+async function resolveTarget(
   env: ProxyEnv,
   options: EmProxyOptions,
-): Promise<{ running: RunningEmulator; target: EmTarget }> {
+): Promise<{ target: EmTarget; stop(): Promise<void> }> {
+  if (env.emUrl !== undefined) {
+    return { target: { kind: 'remote', origin: env.emUrl, host: hostPort(env.emUrl) }, stop: async () => {} }
+  }
   const running = await launchEmulator({
     ...options.emulator,
     command: options.emulator?.command ?? defaultEmulatorCommand(env.emulatorArgs),
   })
   try {
     const origin = parseEmUrl(running.baseUrl.href)
-    const target: EmTarget = {
-      kind: 'emulator',
-      origin,
-      host: hostPort(origin),
-      baseUrl: running.baseUrl,
-      pid: running.pid,
-    }
-    return { running, target }
+    const { baseUrl, pid } = running
+    return { target: { kind: 'emulator', origin, host: hostPort(origin), baseUrl, pid }, stop: running.stop }
   } catch (error) {
     await running.stop()
     const reason = error instanceof Error ? error.message : String(error)

@@ -1,6 +1,6 @@
 import { PassThrough } from 'node:stream'
 import { fileURLToPath } from 'node:url'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished, vi } from 'vitest'
 import {
   defaultEmulatorCommand,
   type LaunchCommand,
@@ -81,6 +81,21 @@ describe('launchEmulator', () => {
     })
     await emulator.stop()
     expect(isAlive(emulator.pid)).toBe(false)
+  })
+
+  it('says so on stderr when the emulator dies after it was listening', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true)
+    onTestFinished(() => stderr.mockRestore())
+    await launchEmulator({
+      command: fake(
+        `console.log('listening on http://127.0.0.1:1/api/'); setTimeout(() => process.exit(2), 50)`,
+      ),
+    })
+    await vi.waitFor(() =>
+      expect(stderr).toHaveBeenCalledWith(
+        'The embedded EM emulator exited (code 2); /api answers 502 until the server restarts.\n',
+      ),
+    )
   })
 
   it('fails clearly when the emulator exits before listening', async () => {

@@ -52,9 +52,11 @@ export function launchEmulator(options: LaunchOptions): Promise<RunningEmulator>
 
   return new Promise((resolve, reject) => {
     let settled = false
+    let stopRequested = false
     const giveUp = (message: string): void => {
       if (settled) return
       settled = true
+      stopRequested = true
       clearTimeout(timer)
       void stop().then(() => reject(new Error(`${message}\n  command: ${shown}`)))
     }
@@ -63,11 +65,16 @@ export function launchEmulator(options: LaunchOptions): Promise<RunningEmulator>
       readyTimeoutMs,
     )
     child.once('error', (error) => giveUp(`Cannot start the embedded EM emulator: ${error.message}`))
-    child.once('exit', (code, signal) =>
-      giveUp(
-        `The embedded EM emulator exited (${signal ?? `code ${code}`}) before it was listening; see its output above.`,
-      ),
-    )
+    child.once('exit', (code, signal) => {
+      const how = signal ?? `code ${code}`
+      if (!settled)
+        giveUp(`The embedded EM emulator exited (${how}) before it was listening; see its output above.`)
+      else if (!stopRequested) {
+        process.stderr.write(
+          `The embedded EM emulator exited (${how}); /api answers 502 until the server restarts.\n`,
+        )
+      }
+    })
     createInterface({ input: child.stdout }).on('line', (line) => {
       if (settled) {
         output.write(`${line}\n`)
@@ -81,7 +88,14 @@ export function launchEmulator(options: LaunchOptions): Promise<RunningEmulator>
       }
       settled = true
       clearTimeout(timer)
-      resolve({ baseUrl, pid: child.pid, stop })
+      resolve({
+        baseUrl,
+        pid: child.pid,
+        stop: () => {
+          stopRequested = true
+          return stop()
+        },
+      })
     })
   })
 }
