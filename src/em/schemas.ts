@@ -5,11 +5,15 @@ import { EmParseError } from './errors.ts'
 
 const INTEGER = /^\s*-?\d+\s*$/
 
+function expected(what: string) {
+  return (issue: { input?: unknown }) => (issue.input === undefined ? `missing; ${what}` : what)
+}
+
 /** A whole number sent as a JSON number or as XML text. */
-export const wireInt = z.union([
-  z.number().int(),
-  z.string().regex(INTEGER, 'expected an integer').transform(Number),
-])
+export const wireInt = z.preprocess(
+  (value) => (typeof value === 'string' && INTEGER.test(value) ? Number(value) : value),
+  z.number({ error: expected('expected an integer') }).int({ error: expected('expected an integer') }),
+)
 
 /** A whole number that may be absent, null or an empty element; null then. */
 export const optionalInt = z
@@ -17,13 +21,10 @@ export const optionalInt = z
   .transform((value) => value ?? null)
 
 /** true/false sent as a JSON boolean or as XML text (any case). */
-export const wireBool = z.union([
-  z.boolean(),
-  z
-    .string()
-    .regex(/^\s*(true|false)\s*$/i, 'expected true or false')
-    .transform((text) => /true/i.test(text)),
-])
+export const wireBool = z.preprocess(
+  (value) => (typeof value === 'string' && /^\s*(true|false)\s*$/i.test(value) ? /true/i.test(value) : value),
+  z.boolean({ error: expected('expected true or false') }),
+)
 
 /** Text that may be absent, null or an empty element (`<Reason />`): '' then. */
 export const optionalText = z
@@ -102,19 +103,19 @@ export function listOf<T extends z.ZodType>(item: T, itemNames: readonly string[
  * Read by name: EM 12/13 JSON lists ~50 collections in `Entities`, all null but the requested one.
  */
 export function collectionIn<T extends z.ZodType>(plural: string, singular: string, item: T) {
-  return z.preprocess(
-    (section, ctx) => {
-      // An XML section with no children (`<Entities />`) is an empty result.
-      if (section === '') return []
-      if (!isRecord(section)) return section
-      if (!(plural in section)) {
-        ctx.addIssue({ code: 'custom', message: `expected a ${plural} collection`, path: [plural] })
+  return z
+    .preprocess(
+      (section, ctx) => {
+        // An XML section with no children (`<Entities />`) is an empty result.
+        if (section === '') return { [plural]: [] }
+        if (isRecord(section) && !(plural in section)) {
+          ctx.addIssue({ code: 'custom', message: `expected a ${plural} collection`, path: [plural] })
+        }
         return section
-      }
-      return section[plural]
-    },
-    listOf(item, [singular, plural]),
-  )
+      },
+      z.object({ [plural]: listOf(item, [singular, plural]) }),
+    )
+    .transform((section) => section[plural] ?? [])
 }
 
 /** An XML body is `{ Root: … }`; JSON is the root's content. Accepts both for a document rooted at `root`. */
