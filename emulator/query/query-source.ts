@@ -1,0 +1,31 @@
+import type {
+  BackupServerRecord,
+  JobRecord,
+  ReplicaSessionRecord,
+  TaskSessionRecord,
+} from '../data/records.ts'
+
+/** What the query engine reads; the store implements it. `version` must change whenever any record changes. */
+export interface QuerySource {
+  servers: readonly BackupServerRecord[]
+  jobs: readonly JobRecord[]
+  sessions: readonly ReplicaSessionRecord[]
+  tasks: readonly TaskSessionRecord[]
+  sessionById(id: string): ReplicaSessionRecord | undefined
+  version: number
+}
+
+/** How a running session's EndTimeUTC is written (em-api.md §7); filters see the value as written. */
+export type EndTimeMode = 'sentinel' | 'empty' | 'absent'
+
+interface QueryRecordMap {
+  ReplicaJobSession: ReplicaSessionRecord
+  ReplicaTaskSession: TaskSessionRecord
+  Job: JobRecord
+  BackupServer: BackupServerRecord
+}
+
+/** The `type` values of `/api/query` the emulator answers with data (em-api.md §4.1). */
+export type QueryType = keyof QueryRecordMap
+
+export type QueryRecordOf<T extends QueryType> = QueryRecordMap[T]
