@@ -170,6 +170,16 @@ describe('emFetch', () => {
     expect(error).toMatchObject({ name: 'AbortError' })
   })
 
+  test('once the caller has aborted, no failure is dressed up as an EM error', async () => {
+    const controller = new AbortController()
+    const failure = new TypeError('body stream interrupted')
+    stubFetch(async () => {
+      controller.abort()
+      throw failure
+    })
+    expect(await rejection(emFetch('/api/jobs', { format: 'xml', signal: controller.signal }))).toBe(failure)
+  })
+
   test('the caller signal is combined with the timeout signal', async () => {
     const mock = respond(200)
     const controller = new AbortController()

@@ -34,6 +34,14 @@ describe('parseJob', () => {
     const job = parseJob(decodeBody(readSample('job-entity-immediatebackupcopy.xml'), 'xml'))
     expect(job).toMatchObject({ jobType: 'ImmediateBackupCopy', platform: 'CustomPlatform', nextRun: null })
   })
+  test.each([
+    ['the 1900 sentinel', '<NextRun>1900-01-01T00:00:00Z</NextRun>'],
+    ['an empty element', '<NextRun />'],
+    ['unparsable text', '<NextRun>never</NextRun>'],
+  ])('NextRun as %s → null', (_label, element) => {
+    const text = fixture('job-replica.xml').replace(/<NextRun>.*<\/NextRun>/, element)
+    expect(parseJob(decodeBody(text, 'xml')).nextRun).toBeNull()
+  })
 })
 
 describe('parseJobsPage', () => {
