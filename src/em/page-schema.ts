@@ -17,7 +17,7 @@ export interface Page<T> {
 }
 
 // XML attributes in either order (some doc pages print them reversed), JSON numbers.
-export const pagingInfoSchema = z
+const pagingInfoSchema = z
   .object({ PageNum: wireInt, PageSize: wireInt, PagesCount: wireInt, Links: linksSchema })
   .transform(
     (info): PagingInfo => ({

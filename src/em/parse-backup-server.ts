@@ -17,7 +17,7 @@ export interface BackupServer {
   links: EmLink[]
 }
 
-export const backupServerSchema = z
+const backupServerSchema = z
   .object({
     UID: z.string(),
     Name: z.string(),

@@ -22,7 +22,7 @@ export interface Job {
   links: EmLink[]
 }
 
-export const jobSchema = z
+const jobSchema = z
   .object({
     UID: z.string(),
     Name: z.string(),

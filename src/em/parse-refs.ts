@@ -14,7 +14,7 @@ export interface EntityRef {
   links: EmLink[]
 }
 
-export const entityRefSchema = z
+const entityRefSchema = z
   .object({ UID: z.string(), Name: optionalText, Href: z.string(), Type: optionalText, Links: linksSchema })
   .transform(
     (raw): EntityRef => ({ uid: raw.UID, name: raw.Name, href: raw.Href, type: raw.Type, links: raw.Links }),

@@ -48,7 +48,7 @@ export interface ReplicaJobSession {
 const SERVER_ID =
   /\/backupServers\/\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?(?:[/?#]|$)/i
 
-export const replicaJobSessionSchema = z
+const replicaJobSessionSchema = z
   .object({
     UID: z.string(),
     Name: z.string(),

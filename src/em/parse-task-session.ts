@@ -32,7 +32,7 @@ export interface ReplicaTaskSession {
   links: EmLink[]
 }
 
-export const replicaTaskSessionSchema = z
+const replicaTaskSessionSchema = z
   .object({
     UID: z.string(),
     Name: z.string(),

@@ -60,14 +60,6 @@ export function parseEmDateTime(text: string): number | null {
   return same ? time : null
 }
 
-/** A required EM timestamp → epoch ms. */
-export const wireDateTime = z.string().transform((text, ctx) => {
-  const time = parseEmDateTime(text)
-  if (time === null)
-    ctx.addIssue({ code: 'custom', message: `expected a UTC date-time, got ${JSON.stringify(text)}` })
-  return time ?? 0
-})
-
 /**
  * A timestamp that may mean "none" (em-api.md §7): absent, null, '', unparsable or before 1970 (the 1900
  * sentinel) all give null. Comparisons with other fields happen in the entity schema.
@@ -126,6 +118,7 @@ export function documentOf<T extends z.ZodType>(root: string, schema: T) {
   }, schema)
 }
 
+/** Whether a decoded value is a plain object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,5 +1,6 @@
 // queryOptions for replica job sessions (STYLE §3.4): keys all → lists → list(query), counts → count(filter),
-// details → detail(id) → tasks. Each leaf key ends with the EmContext (format, signed-in session id).
+// details → detail(id) → tasks. Each leaf key carries the EmContext (format, signed-in session id); paths are
+// built inside queryFn so a bad input fails the query, not the render.
 import { queryOptions } from '@tanstack/react-query'
 import { type EmContext, emContext, emGet } from './em-get.ts'
 import { resolveHref, withEntityFormat } from './link-resolver.ts'
@@ -36,10 +37,10 @@ export const sessionQueries = {
    */
   count: (filter: SessionFilter) => {
     const context = emContext()
-    const path = buildQueryPath({ filter, page: 1, pageSize: 1, format: 'References' })
     return queryOptions({
       queryKey: [...counts(), context, filter] as const,
       queryFn: async ({ signal }) => {
+        const path = buildQueryPath({ filter, page: 1, pageSize: 1, format: 'References' })
         const page = parseRefsPage(await emGet(path, { signal, format: context.format }))
         return page.items.length === 0 ? 0 : page.paging.pagesCount
       },
@@ -49,10 +50,12 @@ export const sessionQueries = {
   /** One session entity by its lower-case GUID id. */
   detail: (id: string) => {
     const context = emContext()
-    const path = `/api/replicaSessions/${encodeURIComponent(id)}?format=Entity`
     return queryOptions({
       queryKey: detailKey(id, context),
-      queryFn: async ({ signal }) => parseSession(await emGet(path, { signal, format: context.format })),
+      queryFn: async ({ signal }) => {
+        const path = `/api/replicaSessions/${encodeURIComponent(id)}?format=Entity`
+        return parseSession(await emGet(path, { signal, format: context.format }))
+      },
     })
   },
   /**
@@ -72,16 +75,16 @@ export const sessionQueries = {
   /** The last n sessions of a job, newest first. */
   history: (jobUid: string, n: number) => {
     const context = emContext()
-    const path = buildQueryPath({
+    const query: SessionQuery = {
       filter: { jobUid },
       sort: { field: 'CreationTime', dir: 'desc' },
       page: 1,
       pageSize: n,
-    })
+    }
     return queryOptions({
       queryKey: [...all(), 'history', context, jobUid, n] as const,
       queryFn: async ({ signal }) =>
-        parseSessionsPage(await emGet(path, { signal, format: context.format })).items,
+        parseSessionsPage(await emGet(buildQueryPath(query), { signal, format: context.format })).items,
     })
   },
 }
