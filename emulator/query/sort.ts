@@ -30,6 +30,8 @@ export function resolveSort<R>(
 export interface KeyColumn<R> {
   set(position: number, record: R, source: QuerySource): void
   compare(p: number, q: number): number
+  /** Removes the first `count` positions, renumbering the rest. */
+  drop(count: number): void
 }
 
 export interface SortKeys<R> {
@@ -74,6 +76,9 @@ function numberColumn<R>(key: (record: R, source: QuerySource) => number): KeyCo
       const b = values[q] ?? 0
       return a < b ? -1 : a > b ? 1 : 0
     },
+    drop: (count) => {
+      values.splice(0, count)
+    },
   }
 }
 
@@ -87,6 +92,9 @@ function stringColumn<R>(key: (record: R, source: QuerySource) => string): KeyCo
       const a = values[p] ?? ''
       const b = values[q] ?? ''
       return a < b ? -1 : a > b ? 1 : 0
+    },
+    drop: (count) => {
+      values.splice(0, count)
     },
   }
 }

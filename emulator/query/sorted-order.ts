@@ -88,9 +88,7 @@ function refresh<R extends { id: string }>(
   records: readonly R[],
   { keys, descending, source }: SortInput<R>,
 ): OrderEntry<R> {
-  const { version } = source
-  // A shrunk array has lost positions: start over.
-  const reuse = previous !== undefined && previous.snapshot.length <= records.length ? previous : undefined
+  const reuse = previous === undefined ? undefined : align(previous, records)
   const snapshot = reuse?.snapshot ?? []
   const raw = reuse?.raw ?? []
   const column = reuse?.column ?? keys.column()
@@ -106,19 +104,43 @@ function refresh<R extends { id: string }>(
     column.set(i, record, source)
     changed.push(i)
   }
+  const base = { version: source.version, records, snapshot, raw, column }
   const order = reuse?.order ?? new Int32Array(0)
-  if (changed.length === 0) return { version, records, snapshot, raw, column, order }
+  if (changed.length === 0) return { ...base, order }
   const compare = comparator(column, snapshot, descending)
   const isChanged = new Uint8Array(records.length)
   for (const i of changed) isChanged[i] = 1
-  const kept = new Int32Array(records.length - changed.length)
+  const kept = new Int32Array(order.length)
   let k = 0
   for (let p = 0; p < order.length; p++) {
     const i = order[p] ?? 0
     if (isChanged[i] !== 1) kept[k++] = i
   }
-  const merged = insertSorted(kept, changed.sort(compare), compare)
-  return { version, records, snapshot, raw, column, order: merged }
+  return { ...base, order: insertSorted(kept.subarray(0, k), changed.sort(compare), compare) }
+}
+
+// Lines the previous entry up with `records`. A store that drops its oldest records (retention, em-api.md
+// §6.6) shifts every index: find the old position of the new first record and renumber, rather than
+// taking every position as changed. Positions past the new end are dropped.
+function align<R>(previous: OrderEntry<R>, records: readonly R[]): OrderEntry<R> {
+  const { snapshot, raw, column } = previous
+  const first = records[0]
+  const found = first === undefined || snapshot[0] === first ? 0 : snapshot.indexOf(first)
+  const drop = Math.max(0, found)
+  const length = Math.min(snapshot.length - drop, records.length)
+  if (drop === 0 && length === snapshot.length) return previous
+  snapshot.splice(0, drop)
+  raw.splice(0, drop)
+  column.drop(drop)
+  snapshot.length = length
+  raw.length = length
+  const order = new Int32Array(length)
+  let k = 0
+  for (let p = 0; p < previous.order.length; p++) {
+    const i = (previous.order[p] ?? 0) - drop
+    if (i >= 0 && i < length) order[k++] = i
+  }
+  return { ...previous, order }
 }
 
 // Merges `added` (sorted) into `kept` (sorted) with a binary search per added item: a few comparator calls
