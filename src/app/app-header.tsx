@@ -1,4 +1,4 @@
-import { Link } from '@tanstack/react-router'
+import { Link, useRouter } from '@tanstack/react-router'
 import { useSyncExternalStore } from 'react'
 import { getEmSession, subscribeEmSession } from '@/em/session-token.ts'
 import { getWireFormat, setWireFormat, subscribeWireFormat, type WireFormat } from '@/em/wire-format.ts'
@@ -10,6 +10,14 @@ export function AppHeader() {
   const session = useSyncExternalStore(subscribeEmSession, getEmSession, () => null)
   const format = useSyncExternalStore(subscribeWireFormat, getWireFormat, () => 'xml' as const)
   const theme = useThemePreference()
+  const router = useRouter()
+
+  function changeFormat(next: WireFormat) {
+    setWireFormat(next)
+    // Query keys carry the format: re-rendering the routes makes every screen ask EM again in the new format.
+    void router.invalidate()
+  }
+
   return (
     <header className="app-header">
       <Link to="/sessions" className="app-header__title">
@@ -37,7 +45,7 @@ export function AppHeader() {
         <select
           className="input"
           value={format}
-          onChange={(event) => setWireFormat(toFormat(event.target.value))}
+          onChange={(event) => changeFormat(toFormat(event.target.value))}
         >
           <option value="xml">XML</option>
           <option value="json">JSON</option>

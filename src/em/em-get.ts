@@ -8,12 +8,13 @@ import { getWireFormat, type WireFormat } from './wire-format.ts'
 /** The inputs of every EM query that are not its own arguments; each query key carries them. */
 export interface EmContext {
   format: WireFormat
-  sessionId: string | null
 }
 
-/** The current wire format and signed-in session id: a switch of either gives new keys, so queries refetch. */
+// The session is deliberately not part of the key: after a re-sign-in the same keys refetch with the new token
+// (read at request time below) while their data stays on screen; sign-out clears the whole cache instead.
+/** The current wire format: switching it gives new keys, so queries refetch in the other format. */
 export function emContext(): EmContext {
-  return { format: getWireFormat(), sessionId: getEmSession()?.sessionId ?? null }
+  return { format: getWireFormat() }
 }
 
 /** GETs a proxy path with the current token and decodes it; throws EmHttpError(401, 'Not signed in') when signed out. */

@@ -1,5 +1,5 @@
 // queryOptions for replica job sessions (STYLE §3.4): keys all → lists → list(query), counts → count(filter),
-// details → detail(id) → tasks. Each leaf key carries the EmContext (format, signed-in session id); paths are
+// details → detail(id) → tasks. Each leaf key carries the EmContext (the wire format); paths are
 // built inside queryFn so a bad input fails the query, not the render.
 import { queryOptions } from '@tanstack/react-query'
 import { type EmContext, emContext, emGet } from './em-get.ts'

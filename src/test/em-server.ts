@@ -2,6 +2,7 @@
 // catch-all that errors on anything unhandled. Only src/test/ may reach into emulator/.
 import { HttpResponse, http } from 'msw'
 import { type SetupServerApi, setupServer } from 'msw/node'
+import { parseUsers } from '../../emulator/handlers/accounts.ts'
 import { createEmContext, type EmContext } from '../../emulator/handlers/context.ts'
 import { handle } from '../../emulator/handlers/handle.ts'
 
@@ -21,7 +22,7 @@ export function startEmTestServer(
   const context = createEmContext({
     seed: options.seed ?? 7,
     sessions: options.sessions ?? 600,
-    ...(options.users ? { users: options.users } : {}),
+    ...(options.users ? { users: parseUsers(options.users) } : {}),
   })
   const requests: string[] = []
   const server = setupServer(
