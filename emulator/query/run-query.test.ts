@@ -216,6 +216,10 @@ describe('runQuery paging', () => {
       { first: 's000', count: 100, pageNum: 1, pageSize: 100, pagesCount: 3 },
     ],
     [
+      { pageSize: 2.7, page: 2.9 },
+      { first: 's002', count: 2, pageNum: 2, pageSize: 2, pagesCount: 125 },
+    ],
+    [
       { pageSize: 1, page: 250 },
       { first: 's249', count: 1, pageNum: 250, pageSize: 1, pagesCount: 250 },
     ],
