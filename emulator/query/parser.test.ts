@@ -25,9 +25,16 @@ describe('parseFilter', () => {
     ['(a==1,b==2);c==3', 'and(or(a==[1] b==[2]) c==[3])'],
     ['((a==1;(b!=2,c<3)),d>4)', 'or(and(a==[1] or(b!=[2] c<[3])) d>[4])'],
     ['(((a==1)))', 'a==[1]'],
+    [`${'('.repeat(64)}a==1${')'.repeat(64)}`, 'a==[1]'],
+    ['(a==1),(b==2),(c==3)', 'or(a==[1] b==[2] c==[3])'],
     ['a==1,b==2,c==3', 'or(a==[1] b==[2] c==[3])'],
   ])('parses %j', (filter, expected) => {
     expect(show(parseFilter(filter))).toBe(expected)
+  })
+
+  it('counts nesting, not parenthesised groups side by side', () => {
+    const node = parseFilter(Array.from({ length: 70 }, () => '(a==1)').join(','))
+    expect(node?.kind === 'or' && node.operands.length).toBe(70)
   })
 
   it('records the position of field, operator and value in the text as sent', () => {
@@ -55,6 +62,7 @@ describe('parseFilter', () => {
     ['Name=="a"b', 9, `near 'b': expected ';', ',' or end of filter`],
     ['(Name=="a"b)', 10, `near 'b)': expected ')' to close '(' at position 0`],
     ['Name=="abc', 6, `near '"abc': unterminated quoted value`],
+    [`${'('.repeat(65)}a==1${')'.repeat(65)}`, 64, `near '(a': parentheses nested deeper than 64`],
   ])('rejects %j at position %i', (filter, position, detail) => {
     let thrown: unknown
     try {

@@ -19,11 +19,14 @@ export interface Junction {
 export type FilterNode = Comparison | Junction
 
 const FIELD_NAME = /^[A-Za-z0-9_]+$/
+// Bounds the recursion, so a hostile filter of nested parentheses is a 400 rather than a stack overflow.
+const MAX_DEPTH = 64
 
 /** Parses a filter per em-api.md §4.2 (`;` binds tighter than `,`); null for an empty filter; throws QueryError with the position. */
 export function parseFilter(filter: string): FilterNode | null {
   const tokens = tokenize(filter)
   let index = 0
+  let depth = 0
   const peek = (): Token => tokens[index] ?? { kind: 'end', position: filter.length }
   const next = (): Token => {
     const token = peek()
@@ -48,6 +51,7 @@ export function parseFilter(filter: string): FilterNode | null {
   const parsePrimary = (separator: Token | null): FilterNode => {
     const token = peek()
     if (token.kind === 'open') {
+      if (++depth > MAX_DEPTH) throw fail(token, `parentheses nested deeper than ${MAX_DEPTH}`)
       next()
       const inner = parseOr()
       const close = peek()
@@ -55,6 +59,7 @@ export function parseFilter(filter: string): FilterNode | null {
         throw fail(close, `expected ')' to close '(' at position ${token.position}`)
       }
       next()
+      depth--
       return inner
     }
     if (token.kind !== 'word') throw fail(separator ?? token, 'expected a comparison')

@@ -33,14 +33,18 @@ export function runQuery<T extends QueryType>(
   options: { endTimeMode: EndTimeMode },
 ): QueryPage<QueryRecordOf<T>> {
   const config: QueryConfig<QueryRecordOf<T>> = QUERY_CONFIGS[type]
-  return execute(config, source, params, options.endTimeMode)
+  return execute(config, { source, params, mode: options.endTimeMode })
+}
+
+interface QueryRequest {
+  source: QuerySource
+  params: QueryParams
+  mode: EndTimeMode
 }
 
 function execute<R extends { id: string }>(
   config: QueryConfig<R>,
-  source: QuerySource,
-  params: QueryParams,
-  mode: EndTimeMode,
+  { source, params, mode }: QueryRequest,
 ): QueryPage<R> {
   const predicate = config.compile(params.filter ?? '', mode)
   const sort = resolveSort(config.fields, params, config.defaultSort)
@@ -63,7 +67,7 @@ function execute<R extends { id: string }>(
   const order = config.orders.order(records, sortInput)
   // A filter that kept everything needs no membership test.
   const kept = matched !== null && matched.length === records.length ? null : matched
-  return { items: pickWindow(records, order, kept, start, pageSize), ...page }
+  return { items: pickWindow(records, order, { matched: kept, start, size: pageSize }), ...page }
 }
 
 // Scratch buffers reused across queries (runQuery is synchronous): large allocations per request cost GC time.
@@ -100,9 +104,7 @@ function pickAll<R>(records: readonly R[], indices: ArrayLike<number>): R[] {
 function pickWindow<R>(
   records: readonly R[],
   order: Int32Array,
-  matched: Int32Array | null,
-  start: number,
-  size: number,
+  { matched, start, size }: { matched: Int32Array | null; start: number; size: number },
 ): R[] {
   if (matched === null) return pickAll(records, order.subarray(start, start + size))
   if (flagBuffer.length < records.length) flagBuffer = new Uint8Array(records.length)
