@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 
-/** `GET /dashboard-config.json`: what the sign-in screen shows (EM's host; the demo account hint only for the emulator). */
-export type DashboardConfig = { emHost: string; emulator: boolean; version: string }
+/** `GET /dashboard-config.json`: what the sign-in screen shows (EM's host; the demo account hint only for the emulator), and whether wall screens may use the kiosk account (never its credentials). */
+export type DashboardConfig = { emHost: string; emulator: boolean; version: string; kiosk: boolean }
 
 const packageJsonUrl = new URL('../package.json', import.meta.url)
 

@@ -2,6 +2,7 @@ import { readPackageVersion } from './config-document.ts'
 import { hostPort, parseEmUrl } from './em-url.ts'
 import { defaultEmulatorCommand, type LaunchCommand, launchEmulator } from './emulator-launcher.ts'
 import { type ProxyEnv, parseProxyEnv } from './env.ts'
+import { createKioskHandler } from './kiosk.ts'
 import { createProxyMiddleware, type Middleware } from './proxy-middleware.ts'
 import { createUpstreamAgent } from './upstream-agent.ts'
 
@@ -48,15 +49,21 @@ export async function createEmProxy(options: EmProxyOptions): Promise<EmProxy> {
   const { target, stop } = await resolveTarget(env, options)
   log.info(describeTarget(target, env))
 
+  if (env.kiosk !== undefined)
+    log.info(`Kiosk mode on: wall screens with the key read EM as ${env.kiosk.user}`)
+
   const agent = createUpstreamAgent(target.origin, { caPem: env.ca?.pem, insecure: env.tlsInsecure })
+  const upstream = { origin: target.origin, host: target.host, agent, timeoutMs: env.timeoutMs }
   const middleware = createProxyMiddleware({
-    upstream: { origin: target.origin, host: target.host, agent, timeoutMs: env.timeoutMs },
+    upstream,
     config: {
       emHost: target.kind === 'emulator' ? 'embedded emulator' : target.host,
       emulator: target.kind === 'emulator',
       version,
+      kiosk: env.kiosk !== undefined,
     },
     contentSecurityPolicy: options.contentSecurityPolicy,
+    kiosk: createKioskHandler({ upstream, settings: env.kiosk, log }),
   })
   return {
     middleware,

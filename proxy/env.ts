@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { parseEmUrl } from './em-url.ts'
+import { type KioskSettings, readKioskEnv } from './kiosk-env.ts'
 
 /** The proxy's settings, read once from the environment. */
 export type ProxyEnv = {
@@ -9,11 +10,13 @@ export type ProxyEnv = {
   tlsInsecure: boolean
   timeoutMs: number
   emulatorArgs: string[]
+  /** Wall screens' service account and access key; undefined when kiosk mode is off. */
+  kiosk: KioskSettings | undefined
 }
 
 const defaultTimeoutMs = 60_000
 
-/** Reads EM_URL, EM_CA_FILE, EM_TLS_INSECURE, EM_TIMEOUT_MS and EM_EMULATOR_ARGS; throws one readable message per bad variable. */
+/** Reads EM_URL, EM_CA_FILE, EM_TLS_INSECURE, EM_TIMEOUT_MS, EM_EMULATOR_ARGS and EM_KIOSK_*; throws one readable message per bad variable. */
 export function parseProxyEnv(env: Readonly<Record<string, string | undefined>>): ProxyEnv {
   return {
     emUrl: readEmUrl(env.EM_URL),
@@ -21,6 +24,7 @@ export function parseProxyEnv(env: Readonly<Record<string, string | undefined>>)
     tlsInsecure: readFlag('EM_TLS_INSECURE', env.EM_TLS_INSECURE),
     timeoutMs: readTimeout(env.EM_TIMEOUT_MS),
     emulatorArgs: (env.EM_EMULATOR_ARGS ?? '').split(/\s+/).filter((arg) => arg !== ''),
+    kiosk: readKioskEnv(env),
   }
 }
 

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { DashboardConfig } from './config-document.ts'
 import { forwardToEm, type Upstream } from './forward.ts'
 import { sendJson } from './json-response.ts'
+import { KIOSK_KEY_HEADER, type KioskHandler } from './kiosk.ts'
 import { forwardedMethods, guardRequest } from './request-guard.ts'
 import { pageSecurityHeaders, setHeaders } from './security-headers.ts'
 
@@ -15,12 +16,20 @@ export function createProxyMiddleware(options: {
   upstream: Upstream
   config: DashboardConfig
   contentSecurityPolicy: boolean
+  /** Answers /api requests that carry X-Kiosk-Key; without it they get 403. */
+  kiosk?: KioskHandler
 }): Middleware {
   const pageHeaders = pageSecurityHeaders({ contentSecurityPolicy: options.contentSecurityPolicy })
   return (req, res, next) => {
     const method = req.method ?? 'GET'
     const target = req.url ?? '/'
     const verdict = guardRequest(method, target)
+    // A kiosk request never reaches EM with the browser's own headers: the kiosk handler decides, 403 by default.
+    if (verdict.kind !== 'app' && req.headers[KIOSK_KEY_HEADER] !== undefined) {
+      if (options.kiosk) options.kiosk(req, res, verdict)
+      else sendJson(res, 403, { error: 'forbidden', message: 'Kiosk mode is off on this proxy' })
+      return
+    }
     if (verdict.kind === 'refuse') {
       const methodRefused = verdict.status === 405
       sendJson(

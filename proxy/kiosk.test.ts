@@ -1,0 +1,339 @@
+import { Agent, createServer, type ServerResponse } from 'node:http'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createKioskHandler } from './kiosk.ts'
+import type { KioskSettings } from './kiosk-env.ts'
+import { createProxyMiddleware } from './proxy-middleware.ts'
+import {
+  type Answer,
+  close,
+  listen,
+  memoryLog,
+  type SeenRequest,
+  send,
+  startFakeEm,
+  startProxy,
+} from './test-servers.ts'
+
+const KEY = 'wall-key-0123456789abcdef'
+const PASSWORD = 'S3cret-Kiosk-Pa55w0rd'
+const settings: KioskSettings = { user: 'CORP\\wall', password: PASSWORD, key: KEY }
+const BASIC = `Basic ${Buffer.from(`CORP\\wall:${PASSWORD}`).toString('base64')}`
+const SESSIONS = '/api/query?type=ReplicaJobSession&format=Entities&sortDesc=CreationTime&pageSize=100&page=1'
+const GUID = '0bcf5a1e-866c-4b40-8bc3-ce64753b9a6b'
+
+const cleanups: Array<() => Promise<void>> = []
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+})
+
+/** A fake EM with logon: tokens it issued stay valid until `expireAll`; `hold` delays answers so requests overlap. */
+async function startEm(options: { answerMs?: number; status?: () => number } = {}) {
+  const valid = new Set<string>()
+  let logons = 0
+  const em = await startFakeEm((req: SeenRequest, res: ServerResponse) => {
+    if (req.method === 'POST' && req.url.startsWith('/api/sessionMngr/')) {
+      if (req.headers.authorization !== BASIC) return void res.writeHead(401).end('<Error/>')
+      logons += 1
+      const token = `TOKEN-${logons}`
+      valid.add(token)
+      res.writeHead(201, { 'X-RestSvcSessionId': token, 'Set-Cookie': `X-RestSvcSessionId=${token}` })
+      return void res.end('<LogonSession/>')
+    }
+    const token = req.headers['x-restsvcsessionid']
+    if (typeof token !== 'string' || !valid.has(token)) return void res.writeHead(401).end('<Error/>')
+    setTimeout(() => {
+      res.writeHead(options.status?.() ?? 200, { 'Content-Type': 'application/xml' })
+      res.end(`<QueryResult url="${req.url}" accept="${req.headers.accept}"/>`)
+    }, options.answerMs ?? 0)
+  })
+  cleanups.push(() => close(em.server))
+  return {
+    ...em,
+    logons: () => logons,
+    expireAll: () => valid.clear(),
+    gets: () => em.seen.filter((r) => r.method === 'GET'),
+  }
+}
+
+/** The real middleware with the kiosk handler on a controllable clock. */
+async function startKioskProxy(emUrl: string, kiosk: KioskSettings | null = settings) {
+  let clock = 5_000_000
+  const { log, lines } = memoryLog()
+  const agent = new Agent({ keepAlive: true })
+  const upstream = { origin: new URL(emUrl), host: new URL(emUrl).host, agent, timeoutMs: 2000 }
+  const middleware = createProxyMiddleware({
+    upstream,
+    config: { emHost: 'em', emulator: false, version: 'test', kiosk: kiosk !== null },
+    contentSecurityPolicy: true,
+    kiosk: createKioskHandler({ upstream, settings: kiosk ?? undefined, log, now: () => clock }),
+  })
+  const server = createServer((req, res) => middleware(req, res, () => res.end('from app')))
+  const port = await listen(server)
+  cleanups.push(async () => {
+    await close(server)
+    agent.destroy()
+  })
+  const answers: Answer[] = []
+  const get = async (path: string, headers: Record<string, string> = {}, method = 'GET') => {
+    const answer = await send(port, path, { method, headers: { 'X-Kiosk-Key': KEY, ...headers } })
+    answers.push(answer)
+    return answer
+  }
+  const advance = (ms: number) => {
+    clock += ms
+  }
+  return { port, get, lines, answers, advance }
+}
+
+function everything(answers: Answer[]): string {
+  return answers.map((a) => `${a.rawHeaders.join('\n')}\n${a.body.toString()}`).join('\n')
+}
+
+describe('kiosk sign-in', () => {
+  it("logs on with the service account once, sends EM only the proxy's token, and keeps it from the browser", async () => {
+    const em = await startEm()
+    const proxy = await startKioskProxy(em.url)
+    const answer = await proxy.get(SESSIONS, { 'X-RestSvcSessionId': 'BROWSER', Cookie: 'a=b' })
+
+    expect(answer.status).toBe(200)
+    expect(answer.body.toString()).toContain('QueryResult')
+    expect(em.logons()).toBe(1)
+    expect(em.gets()[0]?.headers).toEqual({
+      host: `127.0.0.1:${em.port}`,
+      accept: 'application/xml',
+      'x-restsvcsessionid': 'TOKEN-1',
+      connection: 'keep-alive',
+    })
+    expect(answer.headers['x-restsvcsessionid']).toBeUndefined()
+    expect(answer.headers['cache-control']).toBe('no-store')
+  })
+
+  it('signs in again once when EM answers 401, with one logon however many requests saw it', async () => {
+    const em = await startEm({ answerMs: 20 })
+    const proxy = await startKioskProxy(em.url)
+    const paths = Array.from({ length: 20 }, (_, i) => `${SESSIONS}&filter=JobName%3D%3D%22job${i}%22`)
+    await Promise.all(paths.map((path) => proxy.get(path)))
+    expect(em.logons()).toBe(1)
+
+    em.expireAll()
+    proxy.advance(60_000)
+    const answers = await Promise.all(paths.map((path) => proxy.get(path)))
+    expect(answers.map((a) => a.status)).toEqual(paths.map(() => 200))
+    expect(em.logons()).toBe(2)
+  })
+
+  it('never loops: when EM keeps refusing, each request retries once and the wall gets 503, not a sign-in prompt', async () => {
+    const em = await startFakeEm((req, res) => {
+      if (req.method === 'POST') return void res.writeHead(201, { 'X-RestSvcSessionId': 'T' }).end()
+      res.writeHead(401, { 'WWW-Authenticate': 'Basic Realm=RestSvc' }).end()
+    })
+    cleanups.push(() => close(em.server))
+    const proxy = await startKioskProxy(em.url)
+    const answer = await proxy.get(SESSIONS)
+    expect(answer.status).toBe(503)
+    expect(JSON.parse(answer.body.toString())).toMatchObject({ error: 'kiosk_signin_failed' })
+    expect(em.seen.map((r) => r.method)).toEqual(['POST', 'GET', 'POST', 'GET'])
+  })
+
+  it('says the kiosk account was refused (503) when the logon gets 401, naming the variables, never the password', async () => {
+    const em = await startFakeEm((_, res) => res.writeHead(401).end())
+    cleanups.push(() => close(em.server))
+    const proxy = await startKioskProxy(em.url, { ...settings, password: 'wrong-password' })
+    const answer = await proxy.get(SESSIONS)
+    expect(answer.status).toBe(503)
+    expect(answer.body.toString()).toContain('EM_KIOSK_PASSWORD')
+    expect(answer.body.toString()).not.toContain('wrong-password')
+    expect(proxy.lines.warn.join('\n')).not.toContain('wrong-password')
+  })
+
+  it('answers 502 JSON when EM cannot be reached', async () => {
+    const em = await startEm()
+    await close(em.server)
+    const proxy = await startKioskProxy(em.url)
+    const answer = await proxy.get(SESSIONS)
+    expect(answer.status).toBe(502)
+    expect(JSON.parse(answer.body.toString())).toMatchObject({ error: 'unreachable' })
+  })
+})
+
+describe('kiosk access rules', () => {
+  it.each([
+    ['wrong key', { 'X-Kiosk-Key': 'wall-key-0123456789abcdeX' }],
+    ['empty key', { 'X-Kiosk-Key': '' }],
+  ])('refuses a %s with 403 and never calls EM', async (_, headers) => {
+    const em = await startEm()
+    const proxy = await startKioskProxy(em.url)
+    const answer = await proxy.get(SESSIONS, headers)
+    expect(answer.status).toBe(403)
+    expect(JSON.parse(answer.body.toString())).toMatchObject({ error: 'forbidden' })
+    expect(em.seen).toHaveLength(0)
+  })
+
+  it.each([['POST'], ['DELETE'], ['HEAD'], ['PUT']])(
+    'refuses %s with the right key (403)',
+    async (method) => {
+      const em = await startEm()
+      const proxy = await startKioskProxy(em.url)
+      const answer = await proxy.get('/api/logonSessions', {}, method)
+      expect(answer.status).toBe(403)
+      expect(em.seen).toHaveLength(0)
+    },
+  )
+
+  it.each([
+    ['/api/'],
+    [SESSIONS],
+    ['/api/query?type=job&format=Entities&filter=JobType%3D%3DReplica&sortAsc=Name&pageSize=1000&page=1'],
+    ['/api/query?type=BackupServer&format=Entities&sortAsc=Name&pageSize=1000&page=1'],
+    ['/api/query?type=replicaTaskSession&filter=JobSessionUid%3D%3D%22x%22'],
+    [`/api/replicaSessions/${GUID}?format=Entity`],
+    [`/api/replicaSessions/${GUID}`],
+    [`/api/replicaSessions/${GUID}/replicaTaskSessions?format=Entity`],
+    [`/api/replicaSessions/${GUID}/repicaTaskSessions`],
+    [`/api/backupServers/${GUID}?format=Entity`],
+    [`/api/jobs/${GUID.toUpperCase()}?format=Entity`],
+  ])('allows GET %s', async (path) => {
+    const em = await startEm()
+    const proxy = await startKioskProxy(em.url)
+    expect((await proxy.get(path)).status).toBe(200)
+    expect(em.gets()).toHaveLength(1)
+  })
+
+  it.each([
+    ['/api/logonSessions'],
+    ['/api/sessionMngr/?v=latest'],
+    ['/api/querySvc'],
+    ['/api/replicaSessions'],
+    ['/api/jobs'],
+    [`/api/jobs/${GUID}?action=start`],
+    [`/api/jobs/${GUID}/includes`],
+    ['/api/query?type=BackupJobSession'],
+    ['/api/query?type=Repository'],
+    ['/api/query'],
+    [`${SESSIONS}&type=Job`],
+    [`${SESSIONS}&x=1`],
+    ['/api/query%3Ftype%3DReplicaJobSession'],
+    [`/api/replicaSessions/${GUID}?format=Entities&x=1`],
+    ['/api/../api/jobs'],
+  ])('refuses GET %s with 403 and never calls EM', async (path) => {
+    const em = await startEm()
+    const proxy = await startKioskProxy(em.url)
+    expect((await proxy.get(path)).status).toBe(403)
+    expect(em.seen).toHaveLength(0)
+  })
+
+  it('refuses every kiosk request with 403 when kiosk mode is off, and still forwards normal ones', async () => {
+    const em = await startEm()
+    const proxy = await startKioskProxy(em.url, null)
+    expect((await proxy.get(SESSIONS)).status).toBe(403)
+    expect(em.seen).toHaveLength(0)
+    const normal = await send(proxy.port, SESSIONS, { headers: { 'X-RestSvcSessionId': 'nope' } })
+    expect(normal.status).toBe(401)
+  })
+
+  it('leaves app pages alone even with a kiosk key', async () => {
+    const em = await startEm()
+    const proxy = await startKioskProxy(em.url)
+    expect((await proxy.get('/wall?key=x')).body.toString()).toBe('from app')
+  })
+
+  it('never lets the password or its Basic credentials reach a response or a log line', async () => {
+    const em = await startEm()
+    const proxy = await startKioskProxy(em.url)
+    await proxy.get(SESSIONS)
+    em.expireAll()
+    proxy.advance(60_000)
+    await proxy.get(SESSIONS)
+    await proxy.get('/api/logonSessions')
+    await proxy.get(SESSIONS, { 'X-Kiosk-Key': 'bad' })
+    await proxy.get('/dashboard-config.json')
+    const seen = `${everything(proxy.answers)}\n${proxy.lines.info.join('\n')}\n${proxy.lines.warn.join('\n')}`
+    expect(em.logons()).toBe(2)
+    expect(seen).not.toContain(PASSWORD)
+    expect(seen).not.toContain(BASIC.slice(6))
+    expect(seen).not.toContain('TOKEN-')
+  })
+})
+
+describe('kiosk coalescing', () => {
+  it('serves 20 concurrent identical requests from one EM request', async () => {
+    const em = await startEm({ answerMs: 50 })
+    const proxy = await startKioskProxy(em.url)
+    const answers = await Promise.all(Array.from({ length: 20 }, () => proxy.get(SESSIONS)))
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 200))
+    expect(new Set(answers.map((a) => a.body.toString())).size).toBe(1)
+    expect(em.gets()).toHaveLength(1)
+  })
+
+  it("caches for the wall's refresh interval (clamped to 5–300 s), then asks EM again", async () => {
+    const em = await startEm()
+    const proxy = await startKioskProxy(em.url)
+    const every30s = { 'X-Refresh-Interval': '30' }
+    await proxy.get(SESSIONS, every30s)
+    proxy.advance(29_000)
+    expect((await proxy.get(SESSIONS, every30s)).headers['x-kiosk-cache']).toBe('hit')
+    expect(em.gets()).toHaveLength(1)
+    proxy.advance(1_000)
+    await proxy.get(SESSIONS, every30s)
+    expect(em.gets()).toHaveLength(2)
+
+    proxy.advance(4_000)
+    await proxy.get(SESSIONS, { 'X-Refresh-Interval': '1' })
+    expect(em.gets()).toHaveLength(2)
+    proxy.advance(1_000)
+    await proxy.get(SESSIONS, { 'X-Refresh-Interval': '1' })
+    expect(em.gets()).toHaveLength(3)
+  })
+
+  it('defaults to 15 s without the header', async () => {
+    const em = await startEm()
+    const proxy = await startKioskProxy(em.url)
+    await proxy.get(SESSIONS)
+    proxy.advance(14_000)
+    await proxy.get(SESSIONS)
+    proxy.advance(1_000)
+    await proxy.get(SESSIONS)
+    expect(em.gets()).toHaveLength(2)
+  })
+
+  it('never merges different queries or different formats', async () => {
+    const em = await startEm()
+    const proxy = await startKioskProxy(em.url)
+    await proxy.get(SESSIONS)
+    await proxy.get(`${SESSIONS}&filter=Result%3D%3DFailed`)
+    await proxy.get(SESSIONS, { Accept: 'application/json' })
+    await proxy.get(SESSIONS, { Accept: 'application/json; charset=utf-8' })
+    expect(em.gets().map((r) => [r.url, r.headers.accept])).toEqual([
+      [SESSIONS, 'application/xml'],
+      [`${SESSIONS}&filter=Result%3D%3DFailed`, 'application/xml'],
+      [SESSIONS, 'application/json'],
+    ])
+  })
+
+  it('does not cache errors: after a 503 the next request goes to EM again', async () => {
+    let status = 503
+    const em = await startEm({ status: () => status })
+    const proxy = await startKioskProxy(em.url)
+    expect((await proxy.get(SESSIONS)).status).toBe(503)
+    status = 200
+    expect((await proxy.get(SESSIONS)).status).toBe(200)
+    expect(em.gets()).toHaveLength(2)
+  })
+})
+
+describe('kiosk settings', () => {
+  it('says kiosk: true in the config document, without any credential', async () => {
+    const em = await startEm()
+    const proxy = await startProxy({
+      contentSecurityPolicy: true,
+      env: { EM_URL: em.url, EM_KIOSK_USER: 'CORP\\wall', EM_KIOSK_PASSWORD: PASSWORD, EM_KIOSK_KEY: KEY },
+      log: memoryLog().log,
+    })
+    cleanups.push(proxy.close)
+    const config = await send(proxy.port, '/dashboard-config.json')
+    expect(JSON.parse(config.body.toString())).toMatchObject({ kiosk: true })
+    expect(config.body.toString()).not.toContain(PASSWORD)
+    expect(config.body.toString()).not.toContain(KEY)
+    expect((await send(proxy.port, SESSIONS, { headers: { 'X-Kiosk-Key': KEY } })).status).toBe(200)
+  })
+})

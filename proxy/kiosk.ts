@@ -1,0 +1,152 @@
+import { createHash, timingSafeEqual } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { type BufferedAnswer, bufferedRequest, UpstreamFailure } from './buffered-request.ts'
+import { createCoalescer } from './coalesce.ts'
+import type { Upstream } from './forward.ts'
+import { clientResponseHeaders } from './forward-headers.ts'
+import { sendJson } from './json-response.ts'
+import { kioskAllows } from './kiosk-allowlist.ts'
+import type { KioskSettings } from './kiosk-env.ts'
+import { createKioskSession, KioskLogonError } from './kiosk-session.ts'
+import type { GuardVerdict } from './request-guard.ts'
+import { apiSecurityHeaders, setHeaders } from './security-headers.ts'
+import { sendUnreachable } from './upstream-error.ts'
+
+export const KIOSK_KEY_HEADER = 'x-kiosk-key'
+const REFRESH_HEADER = 'x-refresh-interval'
+
+/** Answers one /api request that carries X-Kiosk-Key (the guard's verdict says whether it is clean). */
+export type KioskHandler = (
+  req: IncomingMessage,
+  res: ServerResponse,
+  verdict: Exclude<GuardVerdict, { kind: 'app' }>,
+) => void
+
+type Log = { info(line: string): void; warn(line: string): void }
+
+// The wall's refresh interval bounds how long an answer is shared (X-Refresh-Interval, seconds).
+const MIN_TTL_S = 5
+const MAX_TTL_S = 300
+const DEFAULT_TTL_S = 15
+// Distinct wall queries are few (a handful per filter); the bound only stops a misbehaving client.
+const MAX_CACHED = 200
+
+/** Kiosk mode: checks the key, allows read-only GETs from the allowlist, and answers them through the proxy's own EM session, coalesced. Without settings every kiosk request gets 403. */
+export function createKioskHandler(options: {
+  upstream: Upstream
+  settings: KioskSettings | undefined
+  log: Log
+  now?: () => number
+}): KioskHandler {
+  const { upstream, settings } = options
+  if (settings === undefined) {
+    return (_req, res) => forbid(res, 'Kiosk mode is off on this proxy')
+  }
+  const expected = digest(settings.key)
+  const session = createKioskSession(upstream, settings, options.log)
+  const coalescer = createCoalescer<BufferedAnswer>({
+    maxEntries: MAX_CACHED,
+    maxAgeMs: MAX_TTL_S * 1000,
+    cacheable: (answer) => answer.status >= 200 && answer.status <= 299,
+    now: options.now,
+  })
+
+  async function fetchWithSession(pathAndQuery: string, accept: string): Promise<BufferedAnswer> {
+    const get = (token: string) =>
+      bufferedRequest(upstream, {
+        method: 'GET',
+        pathAndQuery,
+        headers: { accept, 'x-restsvcsessionid': token },
+      })
+    const token = await session.token()
+    const answer = await get(token)
+    if (answer.status !== 401) return answer
+    // EM forgot the session (15 idle minutes, a restart, a logout): log on again once, then try once more.
+    return get(await session.renew(token))
+  }
+
+  return (req, res, verdict) => {
+    const given = req.headers[KIOSK_KEY_HEADER]
+    if (typeof given !== 'string' || !timingSafeEqual(digest(given), expected)) {
+      forbid(res, 'Wrong or missing kiosk key')
+      return
+    }
+    if (req.method !== 'GET') {
+      forbid(res, 'Kiosk access is read-only: GET only')
+      return
+    }
+    if (verdict.kind === 'refuse') {
+      forbid(res, verdict.message)
+      return
+    }
+    const queryAt = verdict.pathAndQuery.indexOf('?')
+    const rawQuery = queryAt === -1 ? '' : verdict.pathAndQuery.slice(queryAt + 1)
+    const allowed = kioskAllows(verdict.path, rawQuery)
+    if (!allowed.allowed) {
+      forbid(res, `Not on the kiosk allowlist: ${allowed.reason}`)
+      return
+    }
+    // EM's own rule (em-api.md §1): JSON iff Accept names application/json; two spellings, one answer.
+    const accept = (req.headers.accept ?? '').includes('application/json')
+      ? 'application/json'
+      : 'application/xml'
+    const ttlMs = refreshSeconds(req.headers[REFRESH_HEADER]) * 1000
+    coalescer
+      .get(`${accept} ${verdict.pathAndQuery}`, ttlMs, () => fetchWithSession(verdict.pathAndQuery, accept))
+      .then(({ value, source }) => sendAnswer(res, value, source))
+      .catch((error: unknown) => sendFailure(res, upstream.host, error))
+  }
+}
+
+function sendAnswer(res: ServerResponse, answer: BufferedAnswer, source: string): void {
+  if (res.destroyed) return
+  if (answer.status === 401) {
+    // A 401 would open the browser's sign-in dialog; a wall screen must keep retrying instead.
+    sendJson(res, 503, {
+      error: 'kiosk_signin_failed',
+      message: 'Enterprise Manager refused the kiosk session even after a fresh logon',
+    })
+    return
+  }
+  for (const [name, values] of clientResponseHeaders(answer.rawHeaders)) {
+    // The proxy's EM token stays in the proxy.
+    if (name.toLowerCase() !== 'x-restsvcsessionid') res.setHeader(name, values)
+  }
+  setHeaders(res, apiSecurityHeaders)
+  res.setHeader('Cache-Control', 'no-store')
+  res.setHeader('Content-Length', String(answer.body.length))
+  res.setHeader('X-Kiosk-Cache', source)
+  res.writeHead(answer.status, answer.statusMessage)
+  res.end(answer.body)
+}
+
+function sendFailure(res: ServerResponse, host: string, error: unknown): void {
+  if (res.destroyed || res.headersSent) return
+  if (error instanceof UpstreamFailure) {
+    sendUnreachable(res, error.status, host, error.message)
+  } else if (error instanceof KioskLogonError && error.status >= 500) {
+    sendJson(res, error.status, { error: 'em_error', message: error.message })
+  } else if (error instanceof KioskLogonError) {
+    sendJson(res, 503, {
+      error: 'kiosk_signin_failed',
+      message: `${error.message}: check EM_KIOSK_USER and EM_KIOSK_PASSWORD on the proxy`,
+    })
+  } else {
+    sendJson(res, 500, { error: 'internal', message: 'The proxy failed to answer this kiosk request' })
+  }
+}
+
+function forbid(res: ServerResponse, message: string): void {
+  sendJson(res, 403, { error: 'forbidden', message })
+}
+
+// Hashing first gives both sides the same length, so the comparison takes the same time for any key.
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest()
+}
+
+function refreshSeconds(header: string | string[] | undefined): number {
+  const seconds = typeof header === 'string' ? Number(header) : Number.NaN
+  if (!Number.isFinite(seconds)) return DEFAULT_TTL_S
+  return Math.min(MAX_TTL_S, Math.max(MIN_TTL_S, Math.round(seconds)))
+}
