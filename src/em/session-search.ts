@@ -1,0 +1,158 @@
+// The URL form of SessionFilter, shared by every screen that filters replica sessions (explorer, wall): short
+// keys a person can read and hand-edit, validated per key, turned into a SessionFilter only when querying.
+import { z } from 'zod'
+import { checkFilterSyntax, normalizeUid, type SessionFilter } from './session-query.ts'
+import { KNOWN_RESULTS, KNOWN_STATES } from './session-status.ts'
+
+export const TIME_WINDOWS = ['1h', '24h', '7d', '30d'] as const
+export type TimeWindow = (typeof TIME_WINDOWS)[number]
+
+const WINDOW_MS: Record<TimeWindow, number> = {
+  '1h': 3_600_000,
+  '24h': 86_400_000,
+  '7d': 7 * 86_400_000,
+  '30d': 30 * 86_400_000,
+}
+
+export const RETRY_CHOICES = ['only', 'exclude'] as const
+
+// The router reads `?name=2024` as the number 2024 (its search parser tries JSON first): text keys take it back.
+const text = z.union([z.string(), z.number().transform(String), z.boolean().transform(String)], {
+  error: 'expected text',
+})
+
+function uid(kind: 'Job' | 'BackupServer' | 'ReplicaJobSession') {
+  return text.transform((value, ctx) => {
+    const normalized = normalizeUid(kind, value)
+    if (normalized === null) {
+      ctx.addIssue({ code: 'custom', message: `expected urn:veeam:${kind}:<GUID> or a bare GUID` })
+      return z.NEVER
+    }
+    return normalized
+  })
+}
+
+// Enum values are case-insensitive in EM (§4.2); the URL keeps EM's spelling.
+function oneOf<const T extends string>(values: readonly T[]) {
+  return z.string().transform((value, ctx) => {
+    const found = values.find((known) => known.toLowerCase() === value.toLowerCase())
+    if (found === undefined) {
+      ctx.addIssue({ code: 'custom', message: `expected one of ${values.join(', ')}` })
+      return z.NEVER
+    }
+    return found
+  })
+}
+
+// A list key also takes a single bare value, so `?result=Failed` works when typed by hand.
+function listOf<const T extends string>(values: readonly T[]) {
+  const item = oneOf(values)
+  return z
+    .union([z.array(item), item.transform((value) => [value])], {
+      error: `expected one or more of ${values.join(', ')}`,
+    })
+    .transform((list) => [...new Set(list)])
+}
+
+// ISO-8601 in UTC with a Z, as EM's own times (§6.6); a local time without a zone would mean different instants
+// to different readers of the same link.
+const utcTime = z
+  .string()
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/,
+    'expected a UTC time like 2025-10-19T06:00:00Z',
+  )
+  .refine((value) => Number.isFinite(Date.parse(value)), 'not a real date')
+
+const advanced = text.superRefine((value, ctx) => {
+  const check = checkFilterSyntax(value)
+  if (!check.ok) ctx.addIssue({ code: 'custom', message: `${check.message} (at ${check.position + 1})` })
+})
+
+/** One strict schema per URL key: a value that fails here is ignored (and reported) by the lenient schema. */
+export const sessionSearchFields = {
+  name: text,
+  uid: uid('ReplicaJobSession'),
+  jobUid: uid('Job'),
+  job: text,
+  serverUid: uid('BackupServer'),
+  server: text,
+  jobType: oneOf(['Replica']),
+  state: listOf(KNOWN_STATES),
+  result: listOf(KNOWN_RESULTS),
+  retry: oneOf(RETRY_CHOICES),
+  created: oneOf(TIME_WINDOWS),
+  createdFrom: utcTime,
+  createdTo: utcTime,
+  ended: oneOf(TIME_WINDOWS),
+  endedFrom: utcTime,
+  endedTo: utcTime,
+  q: advanced,
+}
+
+export type SessionSearchKey = keyof typeof sessionSearchFields
+
+/** The lenient schema for validateSearch: every key optional, a bad value falls back to absent. */
+export const sessionSearchSchema = z.object({
+  name: sessionSearchFields.name.optional().catch(undefined),
+  uid: sessionSearchFields.uid.optional().catch(undefined),
+  jobUid: sessionSearchFields.jobUid.optional().catch(undefined),
+  job: sessionSearchFields.job.optional().catch(undefined),
+  serverUid: sessionSearchFields.serverUid.optional().catch(undefined),
+  server: sessionSearchFields.server.optional().catch(undefined),
+  jobType: sessionSearchFields.jobType.optional().catch(undefined),
+  state: sessionSearchFields.state.optional().catch(undefined),
+  result: sessionSearchFields.result.optional().catch(undefined),
+  retry: sessionSearchFields.retry.optional().catch(undefined),
+  created: sessionSearchFields.created.optional().catch(undefined),
+  createdFrom: sessionSearchFields.createdFrom.optional().catch(undefined),
+  createdTo: sessionSearchFields.createdTo.optional().catch(undefined),
+  ended: sessionSearchFields.ended.optional().catch(undefined),
+  endedFrom: sessionSearchFields.endedFrom.optional().catch(undefined),
+  endedTo: sessionSearchFields.endedTo.optional().catch(undefined),
+  q: sessionSearchFields.q.optional().catch(undefined),
+})
+
+export type SessionSearch = z.output<typeof sessionSearchSchema>
+
+function range(
+  window: TimeWindow | undefined,
+  from: string | undefined,
+  to: string | undefined,
+  now: number,
+): { from?: number; to?: number } {
+  // A preset wins over a custom range: it is what the user picked last (the controls never write both).
+  if (window) return { from: now - WINDOW_MS[window] }
+  return {
+    ...(from ? { from: Date.parse(from) } : {}),
+    ...(to ? { to: Date.parse(to) } : {}),
+  }
+}
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value.trim() === '' ? undefined : value
+}
+
+/** The SessionFilter a validated search asks for; relative windows end at `now` (epoch ms). */
+export function toSessionFilter(search: SessionSearch, now: number): SessionFilter {
+  const created = range(search.created, search.createdFrom, search.createdTo, now)
+  const ended = range(search.ended, search.endedFrom, search.endedTo, now)
+  // Unset keys stay undefined: query keys hash like JSON, which leaves them out.
+  return {
+    name: nonEmpty(search.name),
+    uid: search.uid,
+    jobUid: search.jobUid,
+    jobName: nonEmpty(search.job),
+    jobType: search.jobType,
+    backupServerUid: search.serverUid,
+    backupServerName: nonEmpty(search.server),
+    states: search.state?.length ? search.state : undefined,
+    results: search.result?.length ? search.result : undefined,
+    isRetry: search.retry === undefined ? undefined : search.retry === 'only',
+    creationFrom: created.from,
+    creationTo: created.to,
+    endFrom: ended.from,
+    endTo: ended.to,
+    advanced: nonEmpty(search.q),
+  }
+}
