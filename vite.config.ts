@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { tanstackRouter } from '@tanstack/router-plugin/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { buildVersionPlugin, createBuildId } from './proxy/build-version.ts'
 import { emProxyPlugin } from './proxy/vite-plugin.ts'
 
 const src = fileURLToPath(new URL('./src', import.meta.url))
@@ -15,6 +16,8 @@ export default defineConfig({
       autoCodeSplitting: true,
     }),
     react(),
+    // Wall screens poll /version.json and reload when a new build is deployed.
+    buildVersionPlugin(createBuildId()),
     // Inert under Vitest: tests start their own emulator (STYLE §3.10).
     ...(process.env.VITEST ? [] : [emProxyPlugin()]),
   ],
