@@ -2,6 +2,7 @@
 import { decodeBody } from './decode-body.ts'
 import { EmHttpError } from './errors.ts'
 import { emFetch } from './http.ts'
+import { getKioskKey, kioskHeaders } from './kiosk-key.ts'
 import { getEmSession } from './session-token.ts'
 import { getWireFormat, type WireFormat } from './wire-format.ts'
 
@@ -17,18 +18,23 @@ export function emContext(): EmContext {
   return { format: getWireFormat() }
 }
 
-/** GETs a proxy path with the current token and decodes it; throws EmHttpError(401, 'Not signed in') when signed out. */
+/**
+ * GETs a proxy path with the current token (or, on a kiosk wall without a session, the kiosk key the proxy answers
+ * for) and decodes it; throws EmHttpError(401, 'Not signed in') when there is neither.
+ */
 export async function emGet(
   path: string,
   options: { signal?: AbortSignal; format: WireFormat },
 ): Promise<unknown> {
   // Read now, not when the key was built: a re-sign-in replaces the token for queries already in the cache.
   const session = getEmSession()
-  if (!session) throw new EmHttpError(401, 'Not signed in', path)
+  if (!session && getKioskKey() === null) throw new EmHttpError(401, 'Not signed in', path)
   const { text } = await emFetch(path, {
     signal: options.signal,
     format: options.format,
-    token: session.token,
+    token: session?.token ?? null,
+    // A signed-in user's own session wins; the kiosk key only stands in where nobody signed in.
+    headers: session ? {} : kioskHeaders(),
   })
   return decodeBody(text, options.format, path)
 }

@@ -1,0 +1,52 @@
+import { afterEach, describe, expect, test, vi } from 'vitest'
+import { emGet } from './em-get.ts'
+import { EmHttpError } from './errors.ts'
+import { setKioskKey, setKioskRefreshSeconds } from './kiosk-key.ts'
+import { clearEmSession, setEmSession } from './session-token.ts'
+
+const seen: Headers[] = []
+
+function stubFetch() {
+  vi.stubGlobal(
+    'fetch',
+    vi.fn(async (_path: string, init: RequestInit) => {
+      seen.push(new Headers(init.headers))
+      return new Response('{"Links":[]}', { status: 200, headers: { 'content-type': 'application/json' } })
+    }),
+  )
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  clearEmSession()
+  setKioskKey(null)
+  setKioskRefreshSeconds(null)
+  seen.length = 0
+})
+
+describe('emGet credentials', () => {
+  test('a signed-in session sends its token and never the kiosk key', async () => {
+    stubFetch()
+    setEmSession({ token: 'tok', sessionId: 's', userName: 'u', logoutPath: '/api/logonSessions/s' })
+    setKioskKey('wall-key')
+    await emGet('/api/', { format: 'json' })
+    expect(seen[0]?.get('X-RestSvcSessionId')).toBe('tok')
+    expect(seen[0]?.get('X-Kiosk-Key')).toBeNull()
+  })
+
+  test('without a session a kiosk wall sends its key and refresh interval, and no token', async () => {
+    stubFetch()
+    setKioskKey('wall-key')
+    setKioskRefreshSeconds(30)
+    await emGet('/api/', { format: 'json' })
+    expect(seen[0]?.get('X-Kiosk-Key')).toBe('wall-key')
+    expect(seen[0]?.get('X-Refresh-Interval')).toBe('30')
+    expect(seen[0]?.get('X-RestSvcSessionId')).toBeNull()
+  })
+
+  test('with neither, the query fails as 401 without a request', async () => {
+    stubFetch()
+    await expect(emGet('/api/', { format: 'json' })).rejects.toBeInstanceOf(EmHttpError)
+    expect(seen).toHaveLength(0)
+  })
+})
