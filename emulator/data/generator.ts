@@ -1,0 +1,137 @@
+// The emulator's data: 3 backup servers, replica jobs and 45 days of their sessions up to `now`, the same for
+// the same seed and `now`. The job clocks it returns carry on from there (store.ts advances them).
+
+import { catchUp, type JobClock, maxRunFor } from './job-clock.ts'
+import { draftJobs, type JobDraft } from './job-drafts.ts'
+import { createServers } from './job-plan.ts'
+import { JOB_AUTHORS } from './names.ts'
+import { createRandom, mixSeed, type Random } from './random.ts'
+import type {
+  BackupServerRecord,
+  JobRecord,
+  Micros,
+  ReplicaSessionRecord,
+  TaskSessionRecord,
+} from './records.ts'
+import { drawDuration } from './run-plan.ts'
+import { descriptionTime, MICROS_PER_DAY, MICROS_PER_MINUTE, MICROS_PER_SECOND } from './time-text.ts'
+
+export interface GeneratorOptions {
+  seed: number
+  /** Target number of replica job sessions (retries included); default 3,000. */
+  sessions?: number
+  now: Micros
+}
+
+export interface GeneratedRun {
+  session: ReplicaSessionRecord
+  tasks: TaskSessionRecord[]
+}
+
+export interface GeneratedData {
+  servers: BackupServerRecord[]
+  jobs: JobRecord[]
+  /** Every run with its tasks, ordered by session creation time. */
+  runs: GeneratedRun[]
+  clocks: JobClock[]
+}
+
+export const DEFAULT_SESSIONS = 3000
+// Retries add about 3% on top of the scheduled runs.
+const RETRY_SHARE = 1.03
+
+// Past this many sessions a run only gets tasks for its first few VMs, keeping 200k sessions in memory.
+function taskLimitFor(sessions: number): number {
+  return sessions <= 25_000 ? 15 : Math.max(2, Math.floor((15 * 25_000) / sessions))
+}
+
+function chooseRunning(rng: Random, drafts: readonly JobDraft[]): Set<number> {
+  const eligible = drafts.flatMap((draft, i) =>
+    draft.count > 0 && draft.plan.record.scheduleEnabled ? [i] : [],
+  )
+  const running = new Set<number>()
+  const wanted = Math.min(rng.int(2, 4), eligible.length)
+  while (running.size < wanted) running.add(rng.pick(eligible))
+  return running
+}
+
+/** Generates servers, jobs and their session history for `options.seed`, relative to `options.now`. */
+export function generate(options: GeneratorOptions): GeneratedData {
+  const { seed, now } = options
+  const target = Math.max(0, Math.round(options.sessions ?? DEFAULT_SESSIONS))
+  const scheduled = Math.round(target / RETRY_SHARE)
+  const rng = createRandom(mixSeed(seed, 1))
+  const servers = createServers(rng)
+  const drafts = draftJobs(rng, servers, scheduled, now)
+  const running = chooseRunning(rng, drafts)
+  const taskLimit = taskLimitFor(target)
+  const runs: GeneratedRun[] = []
+  const clocks = drafts.map((draft, index) => {
+    const clock = replayJob(
+      { draft, index, seed, count: draft.count, running: running.has(index), taskLimit },
+      runs,
+    )
+    const created = clock.firstStart - clock.rng.int(MICROS_PER_DAY / 24, 30 * MICROS_PER_DAY)
+    draft.plan.record.description = `Created by ${clock.rng.pick(JOB_AUTHORS)} at ${descriptionTime(created)}.`
+    return clock.clock
+  })
+  // One disabled job lost its schedule altogether: a manual-only job.
+  const manual = drafts.find((d) => !d.plan.record.scheduleEnabled)
+  if (manual !== undefined && rng.chance(0.5)) manual.plan.record.scheduleConfigured = false
+  runs.sort((a, b) => a.session.creationTime - b.session.creationTime)
+  return { servers, jobs: drafts.map((d) => d.plan.record), runs, clocks }
+}
+
+interface ReplayInput {
+  draft: JobDraft
+  index: number
+  seed: number
+  count: number
+  running: boolean
+  taskLimit: number
+}
+
+// Places the job's last slot so that its last run is in progress at `until` (or finished by then), then replays
+// `count` slots up to `until`.
+function replayJob(
+  input: ReplayInput,
+  runs: GeneratedRun[],
+): { clock: JobClock; rng: Random; firstStart: Micros } {
+  const { draft, count } = input
+  const { plan, until } = draft
+  const rng = createRandom(mixSeed(input.seed, 2, input.index))
+  const interval = plan.intervalMicros
+  const lastDuration = Math.min(drawDuration(rng, plan.vmSizes.length), maxRunFor(plan))
+  const sec = MICROS_PER_SECOND
+  // A run starts up to 15 s after its slot; slots are whole minutes, so allow a minute of rounding.
+  const elapsed = input.running
+    ? rng.int(45 * sec, lastDuration - 90 * sec)
+    : rng.int(lastDuration + 45 * sec, interval - 90 * sec)
+  const lastSlot = Math.floor((until - elapsed) / MICROS_PER_MINUTE) * MICROS_PER_MINUTE
+  const firstSlot = count > 0 ? lastSlot - (count - 1) * interval : lastSlot + interval
+  const history = count > 0 ? firstSlot : until
+  const clock: JobClock = {
+    job: plan,
+    rng,
+    enabled: true,
+    slot: firstSlot,
+    current: null,
+    pending: null,
+    taskLimit: input.taskLimit,
+    forced: { slot: lastSlot, duration: lastDuration },
+    quietAt: until,
+  }
+  catchUp(clock, until, (run) => {
+    runs.push({ session: run.session, tasks: run.tasks })
+  })
+  clock.forced = null
+  clock.quietAt = null
+  if (plan.record.scheduleEnabled) {
+    plan.record.nextRun = clock.slot
+  } else {
+    clock.enabled = false
+    clock.pending = null
+    plan.record.nextRun = null
+  }
+  return { clock, rng, firstStart: history }
+}
