@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest'
+import { DETAIL_DEFAULTS, detailSearchSchema, formatTaskSort, parseTaskSort } from './search-params.ts'
+
+describe('task sort in the URL', () => {
+  it.each([
+    ['size.desc', { key: 'size', dir: 'desc' }],
+    ['VM.ASC', { key: 'vm', dir: 'asc' }],
+    ['result.desc', { key: 'result', dir: 'desc' }],
+  ])('%s parses', (text, sort) => {
+    expect(parseTaskSort(text)).toEqual(sort)
+  })
+
+  it.each(['', 'size', 'size.up', 'progress.asc', 'size.desc.x'])('%j is not a sort', (text) => {
+    expect(parseTaskSort(text)).toBeNull()
+  })
+
+  it('round-trips and falls back to worst-first for a bad or missing value', () => {
+    expect(formatTaskSort({ key: 'duration', dir: 'asc' })).toBe('duration.asc')
+    expect(detailSearchSchema.parse({ sort: 'Size.Desc' })).toEqual({ sort: 'size.desc' })
+    expect(detailSearchSchema.parse({ sort: 'nonsense' })).toEqual(DETAIL_DEFAULTS)
+    expect(detailSearchSchema.parse({ sort: 42 })).toEqual(DETAIL_DEFAULTS)
+    expect(detailSearchSchema.parse({})).toEqual({ sort: 'result.desc' })
+  })
+})
