@@ -12,6 +12,7 @@ import { Route as rootRouteImport } from './routes/__root'
 import { Route as IndexRouteImport } from './routes/index'
 import { Route as AppRouteImport } from './routes/_app'
 import { Route as SignInRouteImport } from './routes/sign-in'
+import { Route as WallRouteImport } from './routes/wall'
 import { Route as AppSessionsIndexRouteImport } from './routes/_app/sessions.index'
 import { Route as AppSessionsIdRouteImport } from './routes/_app/sessions.$id'
 
@@ -29,6 +30,11 @@ const SignInRoute = SignInRouteImport.update({
   path: '/sign-in',
   getParentRoute: () => rootRouteImport,
 } as any)
+const WallRoute = WallRouteImport.update({
+  id: '/wall',
+  path: '/wall',
+  getParentRoute: () => rootRouteImport,
+} as any)
 const AppSessionsIndexRoute = AppSessionsIndexRouteImport.update({
   id: '/sessions/',
   path: '/sessions/',
@@ -43,12 +49,14 @@ const AppSessionsIdRoute = AppSessionsIdRouteImport.update({
 export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/sign-in': typeof SignInRoute
+  '/wall': typeof WallRoute
   '/sessions/$id': typeof AppSessionsIdRoute
   '/sessions/': typeof AppSessionsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/sign-in': typeof SignInRoute
+  '/wall': typeof WallRoute
   '/sessions/$id': typeof AppSessionsIdRoute
   '/sessions': typeof AppSessionsIndexRoute
 }
@@ -57,19 +65,21 @@ export interface FileRoutesById {
   '/': typeof IndexRoute
   '/_app': typeof AppRouteWithChildren
   '/sign-in': typeof SignInRoute
+  '/wall': typeof WallRoute
   '/_app/sessions/$id': typeof AppSessionsIdRoute
   '/_app/sessions/': typeof AppSessionsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/sign-in' | '/sessions/$id' | '/sessions/'
+  fullPaths: '/' | '/sign-in' | '/wall' | '/sessions/$id' | '/sessions/'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/sign-in' | '/sessions/$id' | '/sessions'
+  to: '/' | '/sign-in' | '/wall' | '/sessions/$id' | '/sessions'
   id:
     | '__root__'
     | '/'
     | '/_app'
     | '/sign-in'
+    | '/wall'
     | '/_app/sessions/$id'
     | '/_app/sessions/'
   fileRoutesById: FileRoutesById
@@ -78,6 +88,7 @@ export interface RootRouteChildren {
   IndexRoute: typeof IndexRoute
   AppRoute: typeof AppRouteWithChildren
   SignInRoute: typeof SignInRoute
+  WallRoute: typeof WallRoute
 }
 
 declare module '@tanstack/react-router' {
@@ -101,6 +112,13 @@ declare module '@tanstack/react-router' {
       path: '/sign-in'
       fullPath: '/sign-in'
       preLoaderRoute: typeof SignInRouteImport
+      parentRoute: typeof rootRouteImport
+    }
+    '/wall': {
+      id: '/wall'
+      path: '/wall'
+      fullPath: '/wall'
+      preLoaderRoute: typeof WallRouteImport
       parentRoute: typeof rootRouteImport
     }
     '/_app/sessions/': {
@@ -136,6 +154,7 @@ const rootRouteChildren: RootRouteChildren = {
   IndexRoute: IndexRoute,
   AppRoute: AppRouteWithChildren,
   SignInRoute: SignInRoute,
+  WallRoute: WallRoute,
 }
 export const routeTree = rootRouteImport
   ._addFileChildren(rootRouteChildren)

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { freshnessOf, type PollState, pollIntervalMs } from './freshness.ts'
+
+const REFRESH = 30_000
+const T = 1_000_000_000
+
+const ok = (at: number): PollState => ({
+  status: 'success',
+  dataUpdatedAt: at,
+  errorUpdatedAt: 0,
+  errorUpdateCount: 0,
+})
+const failedAfter = (dataAt: number, errorAt: number, count = 1): PollState => ({
+  status: 'error',
+  dataUpdatedAt: dataAt,
+  errorUpdatedAt: errorAt,
+  errorUpdateCount: count,
+})
+
+describe('pollIntervalMs', () => {
+  it('polls at the refresh interval while EM answers', () => {
+    expect(pollIntervalMs(REFRESH, ok(T))).toBe(REFRESH)
+  })
+
+  it('backs off while EM keeps failing, to at most four intervals', () => {
+    expect(pollIntervalMs(REFRESH, failedAfter(T, T + 30_000))).toBe(REFRESH)
+    expect(pollIntervalMs(REFRESH, failedAfter(T, T + 90_000))).toBe(45_000)
+    expect(pollIntervalMs(REFRESH, failedAfter(T, T + 3_600_000))).toBe(4 * REFRESH)
+    expect(pollIntervalMs(REFRESH, failedAfter(0, T, 2))).toBe(REFRESH)
+    expect(pollIntervalMs(REFRESH, failedAfter(0, T, 20))).toBe(4 * REFRESH)
+  })
+})
+
+describe('freshnessOf', () => {
+  it('is live with fresh data, and counts down to the next refresh', () => {
+    const f = freshnessOf({
+      states: [ok(T), ok(T + 2000)],
+      fetching: false,
+      refreshMs: REFRESH,
+      now: T + 5000,
+    })
+    expect(f).toEqual({
+      updatedAt: T,
+      stale: false,
+      failing: false,
+      nextAttemptAt: T + REFRESH,
+      connection: 'live',
+    })
+  })
+
+  it('turns stale only after twice the refresh interval', () => {
+    const at = (now: number) => freshnessOf({ states: [ok(T)], fetching: true, refreshMs: REFRESH, now })
+    expect(at(T + 2 * REFRESH).stale).toBe(false)
+    expect(at(T + 2 * REFRESH + 1)).toMatchObject({ stale: true, connection: 'waiting', nextAttemptAt: null })
+  })
+
+  it('keeps the last good time when a refresh fails, and schedules the retry with backoff', () => {
+    const f = freshnessOf({
+      states: [ok(T + 90_000), failedAfter(T, T + 90_000)],
+      fetching: false,
+      refreshMs: REFRESH,
+      now: T + 91_000,
+    })
+    expect(f).toEqual({
+      updatedAt: T,
+      stale: true,
+      failing: true,
+      nextAttemptAt: T + 90_000 + 45_000,
+      connection: 'failing',
+    })
+  })
+
+  it('is connecting before the first answer', () => {
+    const pending: PollState = { status: 'pending', dataUpdatedAt: 0, errorUpdatedAt: 0, errorUpdateCount: 0 }
+    expect(freshnessOf({ states: [pending], fetching: true, refreshMs: REFRESH, now: T })).toEqual({
+      updatedAt: null,
+      stale: false,
+      failing: false,
+      nextAttemptAt: null,
+      connection: 'connecting',
+    })
+  })
+})

@@ -1,0 +1,33 @@
+// Recharts lives only in *-chart.tsx files loaded through React.lazy (STYLE §3.1): the wall paints without it.
+import { memo } from 'react'
+import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from 'recharts'
+import { HOURLY_SERIES, type HourBucket } from './hourly.ts'
+
+/** Sessions per hour, stacked by result, drawn from the series config; no tooltip (nothing only on hover). */
+export const HourlyChart = memo(function HourlyChart({ buckets }: { buckets: readonly HourBucket[] }) {
+  return (
+    <BarChart
+      responsive
+      className="wall-chart__svg"
+      style={{ width: '100%', height: '100%' }}
+      data={[...buckets]}
+      margin={{ top: 8, right: 8, bottom: 0, left: 0 }}
+      barCategoryGap="12%"
+      accessibilityLayer={false}
+    >
+      <CartesianGrid vertical={false} stroke="var(--border)" />
+      <XAxis dataKey="label" interval={3} tickLine={false} stroke="var(--text-muted)" />
+      <YAxis allowDecimals={false} width="auto" tickLine={false} stroke="var(--text-muted)" />
+      {HOURLY_SERIES.map((series) => (
+        <Bar
+          key={series.key}
+          dataKey={series.key}
+          name={series.label}
+          stackId="sessions"
+          fill={series.color}
+          isAnimationActive={false}
+        />
+      ))}
+    </BarChart>
+  )
+})

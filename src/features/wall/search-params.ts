@@ -1,0 +1,69 @@
+// The wall's URL: the explorer's session filter (same keys, extended, not copied: STYLE §3.5) plus the screen's
+// own options. Each screen is a bookmark, so every key falls back on its own instead of failing the page.
+import { z } from 'zod'
+import { sessionSearchSchema } from '@/em/session-search.ts'
+
+/** Defaults of the wall's own keys; stripSearchParams leaves them out of canonical URLs. */
+export const WALL_DEFAULTS = {
+  refresh: 30,
+  rotate: 15,
+  rpo: 24,
+  theme: 'dark',
+  scale: 1,
+} as const
+
+// Below 5 s EM would answer the same collection snapshot (it collects every 15 min, em-api.md §6.6) far too often.
+const refresh = z.number().int().min(5).max(3600)
+const rotate = z.number().int().min(5).max(600)
+// EM's query history reaches back 13 weeks by default (em-api.md §6.6).
+const rpo = z.number().int().min(1).max(2184)
+const scale = z.number().min(0.5).max(3)
+// The router parses values as JSON first, so an all-digit key arrives as a number.
+const key = z.union([z.string().min(1), z.number().transform(String)])
+
+export const wallSearchSchema = sessionSearchSchema.extend({
+  /** Seconds between refreshes. */
+  refresh: refresh.default(WALL_DEFAULTS.refresh).catch(WALL_DEFAULTS.refresh),
+  /** Seconds each page of the session list stays on screen. */
+  rotate: rotate.default(WALL_DEFAULTS.rotate).catch(WALL_DEFAULTS.rotate),
+  /** Hours within which every job needs a successful session. */
+  rpo: rpo.default(WALL_DEFAULTS.rpo).catch(WALL_DEFAULTS.rpo),
+  theme: z.enum(['dark', 'light']).default(WALL_DEFAULTS.theme).catch(WALL_DEFAULTS.theme),
+  /** Multiplies every size: 2 for a small screen far away, 0.75 to fit more rows. */
+  scale: scale.default(WALL_DEFAULTS.scale).catch(WALL_DEFAULTS.scale),
+  /** Kiosk access key for the proxy's wall account (README "Wall screens"). */
+  key: key.optional().catch(undefined),
+})
+
+export type WallSearch = z.output<typeof wallSearchSchema>
+
+/** The wall options of a validated search, in the units the screen uses. */
+export function wallOptions(search: WallSearch) {
+  return {
+    refreshMs: search.refresh * 1000,
+    rotateMs: search.rotate * 1000,
+    rpoMs: search.rpo * 3_600_000,
+    theme: search.theme,
+    scale: search.scale,
+  }
+}
+
+export type WallOptions = ReturnType<typeof wallOptions>
+
+/** The filter in a few words for the header ("Job SQL · Server srv02 · Failed"), or null when there is none. */
+export function describeFilter(search: WallSearch): string | null {
+  const parts = [
+    search.job ? `Job ${search.job}` : null,
+    search.jobUid ? 'One job' : null,
+    search.server ? `Server ${search.server}` : null,
+    search.serverUid ? 'One backup server' : null,
+    search.name ? `Session ${search.name}` : null,
+    search.state?.length ? search.state.join(', ') : null,
+    search.result?.length ? search.result.join(', ') : null,
+    search.retry === 'only' ? 'Retries only' : search.retry === 'exclude' ? 'No retries' : null,
+    search.created ? `Created in the last ${search.created}` : null,
+    search.q ? 'Custom filter' : null,
+  ]
+  const text = parts.filter((part) => part !== null).join(' · ')
+  return text === '' ? null : text
+}

@@ -1,0 +1,117 @@
+import { useQuery } from '@tanstack/react-query'
+import { type CSSProperties, useMemo } from 'react'
+import { dashboardConfigQuery } from '@/config/dashboard-config.ts'
+import { jobQueries } from '@/em/job-queries.ts'
+import { sessionQueries } from '@/em/session-queries.ts'
+import { freshnessOf, type PollState, pollIntervalMs } from './freshness.ts'
+import { FreshnessBanner } from './freshness-banner.tsx'
+import { rowsPerPage } from './list-pages.ts'
+import { pixelShift } from './pixel-shift.ts'
+import { describeFilter, type WallSearch, wallOptions } from './search-params.ts'
+import { useIdle } from './use-idle.ts'
+import { useNow } from './use-now.ts'
+import { useReloadOnNewBuild } from './version-reload.ts'
+import { WallBody } from './wall-body.tsx'
+import { describeWallError } from './wall-error.ts'
+import { WallHeader } from './wall-header.tsx'
+import { wallQueries } from './wall-queries.ts'
+import { needsSuccessQuery } from './wall-view.ts'
+
+const CURSOR_IDLE_MS = 4000
+const VERSION_POLL_MS = 60_000
+// Tiles, chart and list are recomputed at this step; ages and the clock still tick every second.
+const VIEW_STEP_MS = 10_000
+
+/** The NOC wall: header, freshness banner, tiles, rotating list and chart, configured only by its URL. */
+export function WallScreen({ search }: { search: WallSearch }) {
+  const options = wallOptions(search)
+  const queries = useMemo(() => wallQueries(search), [search])
+  const now = useNow(1000)
+  const viewNow = Math.floor(now / VIEW_STEP_MS) * VIEW_STEP_MS
+  const idle = useIdle(CURSOR_IDLE_MS)
+  // Polling never pauses on a wall: nobody focuses the window of an unattended screen.
+  const poll = {
+    refetchInterval: (query: { state: PollState }) => pollIntervalMs(options.refreshMs, query.state),
+    refetchIntervalInBackground: true,
+  }
+  const recent = useQuery({ ...sessionQueries.list(queries.recent), ...poll })
+  const running = useQuery({
+    ...sessionQueries.list(queries.running),
+    ...poll,
+    enabled: queries.runningPossible,
+  })
+  const jobRecent = useQuery({ ...sessionQueries.list(queries.jobRecent), ...poll })
+  const successesNeeded = needsSuccessQuery(jobRecent.data, options.rpoMs, viewNow)
+  const jobSuccesses = useQuery({
+    ...sessionQueries.list(queries.jobSuccesses),
+    ...poll,
+    enabled: successesNeeded,
+  })
+  const jobs = useQuery({ ...jobQueries.replicaList(), ...poll })
+  const config = useQuery(dashboardConfigQuery)
+
+  const polled = [
+    recent,
+    ...(queries.runningPossible ? [running] : []),
+    jobRecent,
+    ...(successesNeeded ? [jobSuccesses] : []),
+    jobs,
+  ]
+  const freshness = freshnessOf({
+    states: polled,
+    fetching: polled.some((q) => q.isFetching),
+    refreshMs: options.refreshMs,
+    now,
+  })
+  const kiosk = search.key !== undefined
+  const failure = polled.find((q) => q.status === 'error')?.error
+  useReloadOnNewBuild(VERSION_POLL_MS, recent.data !== undefined && !freshness.failing && !freshness.stale)
+
+  const shift = pixelShift(now)
+  const style = {
+    '--wall-scale': String(options.scale),
+    '--wall-rows': String(rowsPerPage(options.scale)),
+  } as CSSProperties
+  return (
+    <div className="wall" data-theme={options.theme} data-idle={idle ? 'true' : undefined} style={style}>
+      <div className="wall__frame" style={{ translate: `${shift.x}px ${shift.y}px` }}>
+        <WallHeader
+          emName={config.data?.emHost ?? 'Enterprise Manager'}
+          scope={describeFilter(search)}
+          kiosk={kiosk}
+          freshness={freshness}
+          now={now}
+        />
+        <FreshnessBanner
+          freshness={freshness}
+          problem={failure ? describeWallError(failure, kiosk) : null}
+          now={now}
+        />
+        {recent.data ? (
+          <WallBody
+            answers={{
+              recent: recent.data,
+              running: queries.runningPossible ? running.data : undefined,
+              jobRecent: jobRecent.data,
+              jobSuccesses: successesNeeded ? jobSuccesses.data : undefined,
+              jobs: jobs.data,
+            }}
+            queries={queries}
+            options={options}
+            now={now}
+            viewNow={viewNow}
+          />
+        ) : (
+          <main className="wall-main wall-main--waiting">
+            <p>{recent.error ? 'No data yet.' : 'Connecting to Enterprise Manager…'}</p>
+          </main>
+        )}
+        <footer className="wall-footer">
+          Enterprise Manager collects from the backup servers every 15 minutes (by default), so new sessions,
+          progress and results can be up to 15 minutes behind. Refresh every {search.refresh} s; pages turn
+          every {search.rotate} s.
+        </footer>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,91 @@
+import { ProgressBar } from '@/components/progress-bar.tsx'
+import { formatAge } from '@/lib/format-time.ts'
+import { WallTile } from './wall-tile.tsx'
+import type { WallView } from './wall-view.ts'
+
+// A tile lists only a few names: the list below has the rest, and more would not read from across a room.
+const NAMES_PER_TILE = 3
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`
+}
+
+/** The six summary tiles of the wall. */
+export function WallTiles({ view, rpoHours, now }: { view: WallView; rpoHours: number; now: number }) {
+  const { counts, running, jobs } = view
+  const finished = counts.success + counts.warning + counts.failed
+  const worst = counts.failed > 0 ? 'failed' : counts.warning > 0 ? 'warning' : 'success'
+  return (
+    <div className="wall-tiles">
+      <WallTile
+        id="wall-running"
+        title="Running now"
+        value={`${running.length}${view.runningTruncated ? '+' : ''}`}
+        tone={running.length > 0 ? 'running' : 'idle'}
+        verdict={running.length > 0 ? 'running' : 'none running'}
+      >
+        <ul className="wall-tile__list">
+          {running.slice(0, NAMES_PER_TILE).map((s) => (
+            <li key={s.uid} className="wall-tile__running">
+              <span className="wall-tile__name">{s.jobName}</span>
+              <ProgressBar value={s.progress} running label={`${s.jobName} progress`} />
+            </li>
+          ))}
+        </ul>
+        {running.length > NAMES_PER_TILE ? <p>+{running.length - NAMES_PER_TILE} more</p> : null}
+      </WallTile>
+      <WallTile
+        id="wall-failed"
+        title="Failed, last 24 h"
+        value={String(counts.failed)}
+        tone={counts.failed > 0 ? 'failed' : 'success'}
+        verdict={counts.failed > 0 ? plural(counts.failed, 'session', 'sessions') : 'none failed'}
+      />
+      <WallTile
+        id="wall-warning"
+        title="Warning, last 24 h"
+        value={String(counts.warning)}
+        tone={counts.warning > 0 ? 'warning' : 'success'}
+        verdict={counts.warning > 0 ? plural(counts.warning, 'session', 'sessions') : 'no warnings'}
+      />
+      <WallTile
+        id="wall-rate"
+        title="Success rate, last 24 h"
+        value={view.rate === null ? '—' : `${Math.floor(view.rate * 1000) / 10} %`}
+        tone={view.rate === null ? 'idle' : worst}
+        verdict={view.rate === null ? 'nothing finished' : `${counts.success} of ${finished} succeeded`}
+      />
+      <WallTile
+        id="wall-latest-failed"
+        title="Jobs whose latest session failed"
+        value={jobs ? String(jobs.latestFailed.length) : '—'}
+        tone={!jobs ? 'idle' : jobs.latestFailed.length > 0 ? 'failed' : 'success'}
+        verdict={!jobs ? 'loading jobs' : jobs.latestFailed.length > 0 ? 'failing jobs' : 'none'}
+      >
+        <ul className="wall-tile__list">
+          {jobs?.latestFailed.slice(0, NAMES_PER_TILE).map(({ job, session }) => (
+            <li key={job.uid}>
+              <span className="wall-tile__name">{job.name}</span> {formatAge(now - session.creationTime)} ago
+            </li>
+          ))}
+        </ul>
+      </WallTile>
+      <WallTile
+        id="wall-rpo"
+        title={`No success within ${rpoHours} h`}
+        value={jobs ? `${jobs.rpoCovered ? '' : '≤ '}${jobs.silent.length}` : '—'}
+        tone={!jobs ? 'idle' : jobs.silent.length > 0 ? 'failed' : 'success'}
+        verdict={!jobs ? 'loading jobs' : jobs.silent.length > 0 ? 'jobs out of RPO' : 'all within RPO'}
+      >
+        <ul className="wall-tile__list">
+          {jobs?.silent.slice(0, NAMES_PER_TILE).map(({ job, lastSuccess }) => (
+            <li key={job.uid}>
+              <span className="wall-tile__name">{job.name}</span>{' '}
+              {lastSuccess === null ? 'no success known' : `last ${formatAge(now - lastSuccess)} ago`}
+            </li>
+          ))}
+        </ul>
+      </WallTile>
+    </div>
+  )
+}

@@ -1,0 +1,98 @@
+// Everything the wall shows, derived during render from the polled answers (STYLE §3.6: no copies in state).
+import type { Page } from '@/em/page-schema.ts'
+import type { Job } from '@/em/parse-job.ts'
+import type { ReplicaJobSession } from '@/em/parse-session.ts'
+import { isRunning } from '@/em/session-status.ts'
+import { jobInScope } from './job-scope.ts'
+import { wallOrder } from './list-pages.ts'
+import type { WallQueries } from './wall-queries.ts'
+import {
+  countResults,
+  coverageOf,
+  DAY_MS,
+  jobsLatestFailed,
+  mergeSessions,
+  type ResultCounts,
+  silentJobs,
+  successRate,
+} from './wall-stats.ts'
+
+export interface WallAnswers {
+  recent: Page<ReplicaJobSession>
+  running: Page<ReplicaJobSession> | undefined
+  jobRecent: Page<ReplicaJobSession> | undefined
+  jobSuccesses: Page<ReplicaJobSession> | undefined
+  jobs: Page<Job> | undefined
+}
+
+export interface JobTiles {
+  latestFailed: Array<{ job: Job; session: ReplicaJobSession }>
+  silent: Array<{ job: Job; lastSuccess: number | null }>
+  /** False when the answers do not reach back over the whole RPO: silent jobs may then have a success. */
+  rpoCovered: boolean
+}
+
+export interface WallView {
+  /** Sessions of the last 24 hours and every running one, in list order. */
+  list: ReplicaJobSession[]
+  /** Sessions created in the last 24 hours (the chart's and the counters' input). */
+  day: ReplicaJobSession[]
+  running: ReplicaJobSession[]
+  /** More running sessions exist than one answer holds. */
+  runningTruncated: boolean
+  counts: ResultCounts
+  rate: number | null
+  /** Null until the job list has arrived. */
+  jobs: JobTiles | null
+  /** When the newest-sessions answer stops short of a full day: the time it reaches back to. */
+  partialSince: number | null
+}
+
+/** Whether the RPO check needs the success-only query: the newest sessions of the jobs stop inside the RPO. */
+export function needsSuccessQuery(
+  jobRecent: Page<ReplicaJobSession> | undefined,
+  rpoMs: number,
+  now: number,
+) {
+  if (!jobRecent) return false
+  const coverage = coverageOf(jobRecent)
+  return !coverage.complete && (coverage.since === null || coverage.since > now - rpoMs)
+}
+
+/** Derives the wall from the answers at `now`. */
+export function wallView(
+  answers: WallAnswers,
+  queries: WallQueries,
+  options: { rpoMs: number; now: number },
+): WallView {
+  const { now, rpoMs } = options
+  const inWindow = (s: ReplicaJobSession) => queries.inWindow(s, now)
+  const recent = answers.recent.items.filter(inWindow)
+  const running = mergeSessions(recent, answers.running?.items.filter(inWindow) ?? []).filter(isRunning)
+  const day = recent.filter((s) => s.creationTime >= now - DAY_MS)
+  const counts = countResults(day, now - DAY_MS)
+  const coverage = coverageOf(answers.recent)
+  const view: WallView = {
+    list: wallOrder(mergeSessions(day, running)),
+    day,
+    running,
+    runningTruncated: (answers.running?.paging.pagesCount ?? 1) > 1,
+    counts,
+    rate: successRate(counts),
+    jobs: null,
+    partialSince: coverage.since !== null && coverage.since > now - DAY_MS ? coverage.since : null,
+  }
+  if (!answers.jobs || !answers.jobRecent) return view
+  const jobs = answers.jobs.items.filter((job) => jobInScope(job, queries.jobScope))
+  const useSuccessQuery = needsSuccessQuery(answers.jobRecent, rpoMs, now)
+  const successes = useSuccessQuery ? answers.jobSuccesses : answers.jobRecent
+  const successCoverage = successes ? coverageOf(successes) : null
+  view.jobs = {
+    latestFailed: jobsLatestFailed(jobs, answers.jobRecent.items),
+    silent: silentJobs(jobs, successes?.items ?? [], rpoMs, now),
+    rpoCovered:
+      successCoverage !== null &&
+      (successCoverage.complete || (successCoverage.since !== null && successCoverage.since <= now - rpoMs)),
+  }
+  return view
+}
