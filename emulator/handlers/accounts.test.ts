@@ -20,7 +20,7 @@ describe('accounts', () => {
     expect(checkBasic(basic('CORP\\ops:pw'), users)?.name).toBe('CORP\\ops')
     expect(checkBasic(basic('corp\\ops:pw'), users)).toBeUndefined()
     expect(checkBasic(basic('CORP\\ops:PW'), users)).toBeUndefined()
-    expect(checkBasic('basic   ' + Buffer.from('CORP\\ops:pw').toString('base64'), users)?.name).toBe(
+    expect(checkBasic(`basic   ${Buffer.from('CORP\\ops:pw').toString('base64')}`, users)?.name).toBe(
       'CORP\\ops',
     )
     expect(checkBasic(undefined, users)).toBeUndefined()

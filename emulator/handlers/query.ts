@@ -1,0 +1,97 @@
+import type { QueryType } from '../query/query-source.ts'
+import { type QueryParams, runQuery } from '../query/run-query.ts'
+import type { EmBody } from '../serialize/render.ts'
+import { badRequest } from './em-error.ts'
+import { pagingLinks } from './paging-links.ts'
+import { type QueryParamReader, readFormat, readPage, readPageSize } from './query-params.ts'
+import type { EmReply, RouteCall } from './route.ts'
+
+type QueryData = Extract<EmBody, { kind: 'queryResult' }>['data']
+
+const SERVED_TYPES: Readonly<Record<string, QueryType>> = {
+  replicajobsession: 'ReplicaJobSession',
+  replicatasksession: 'ReplicaTaskSession',
+  job: 'Job',
+  backupserver: 'BackupServer',
+}
+
+// Monitoring clients query these next to replica sessions: an empty page beats an error (em-api.md §4.1).
+const EMPTY_TYPES: Readonly<Record<string, string>> = {
+  backupjobsession: 'BackupJobSessions',
+  backuptasksession: 'BackupTaskSessions',
+  repository: 'Repositories',
+}
+
+// The parameters PagingInfo links repeat, in their canonical spelling (§4.5).
+const LINKED_PARAMS = ['type', 'format', 'filter', 'sortAsc', 'sortDesc'] as const
+
+function linkedParams(params: QueryParamReader): [string, string][] {
+  return LINKED_PARAMS.flatMap((name) => {
+    const value = params.get(name)
+    return value === undefined ? [] : [[name, value] as [string, string]]
+  })
+}
+
+function runTyped(call: RouteCall, type: QueryType, query: QueryParams) {
+  const options = { endTimeMode: call.ctx.config.endTimeMode }
+  const store = call.ctx.store
+  switch (type) {
+    case 'ReplicaJobSession': {
+      const page = runQuery(store, type, query, options)
+      return { page, data: { type, items: page.items } satisfies QueryData }
+    }
+    case 'ReplicaTaskSession': {
+      const page = runQuery(store, type, query, options)
+      return { page, data: { type, items: page.items } satisfies QueryData }
+    }
+    case 'Job': {
+      const page = runQuery(store, type, query, options)
+      return { page, data: { type, items: page.items } satisfies QueryData }
+    }
+    case 'BackupServer': {
+      const page = runQuery(store, type, query, options)
+      return { page, data: { type, items: page.items } satisfies QueryData }
+    }
+  }
+}
+
+/** `GET /api/query?type=…`: one page of a filtered, sorted query with PagingInfo links (em-api.md §4, §5). */
+export function getQuery(call: RouteCall): EmReply {
+  const { params } = call
+  const typeText = params.get('type')
+  const format = readFormat(params)
+  const filter = params.get('filter')
+  const sortAsc = params.get('sortAsc')
+  const sortDesc = params.get('sortDesc')
+  if (sortAsc !== undefined && sortDesc !== undefined)
+    throw badRequest('Use either sortAsc or sortDesc, not both.')
+  const pageSize = readPageSize(params)
+  const page = readPage(params)
+  if (typeText === undefined || typeText === '') throw badRequest("Parameter 'type' is required.")
+  const key = typeText.toLowerCase()
+  const links = (pageNum: number, pagesCount: number) =>
+    pagingLinks({
+      publicUrl: call.ctx.config.publicUrl,
+      params: linkedParams(params),
+      pageNum,
+      pageSize,
+      pagesCount,
+    })
+
+  const servedType = SERVED_TYPES[key]
+  if (servedType !== undefined) {
+    const { page: result, data } = runTyped(call, servedType, { filter, sortAsc, sortDesc, pageSize, page })
+    const paging = { ...pagingOf(result), links: links(result.pageNum, result.pagesCount) }
+    return { status: 200, body: { kind: 'queryResult', format, paging, data } }
+  }
+  const collectionKey = EMPTY_TYPES[key]
+  if (collectionKey !== undefined) {
+    const paging = { pageNum: page, pageSize, pagesCount: 1, links: links(page, 1) }
+    return { status: 200, body: { kind: 'emptyQueryResult', collectionKey, format, paging } }
+  }
+  throw badRequest(`Unknown query type '${typeText}'.`)
+}
+
+function pagingOf(result: { pageNum: number; pageSize: number; pagesCount: number }) {
+  return { pageNum: result.pageNum, pageSize: result.pageSize, pagesCount: result.pagesCount }
+}
