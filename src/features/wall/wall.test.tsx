@@ -1,0 +1,173 @@
+// The wall mounted at a URL against the emulator's own handle(): every figure is checked against what EM answers
+// to a different, simpler question (a count, a job's history), never against numbers pasted here.
+import { screen, waitFor, within } from '@testing-library/react'
+import { HttpResponse, http } from 'msw'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { emGet } from '@/em/em-get.ts'
+import { logon } from '@/em/http.ts'
+import { getKioskKey } from '@/em/kiosk-key.ts'
+import { parseJobsPage } from '@/em/parse-job.ts'
+import { parseRefsPage } from '@/em/parse-refs.ts'
+import { parseSessionsPage } from '@/em/parse-session.ts'
+import { buildQueryPath, type SessionFilter } from '@/em/session-query.ts'
+import { KNOWN_STATES } from '@/em/session-status.ts'
+import { clearEmSession, setEmSession } from '@/em/session-token.ts'
+import { type EmTestServer, startEmTestServer } from '@/test/em-server.ts'
+import { renderAt } from '@/test/render-at.tsx'
+import { runningBuild } from './version-reload.ts'
+
+const DAY = 86_400_000
+let em: EmTestServer
+
+beforeAll(() => {
+  em = startEmTestServer()
+})
+beforeEach(async () => {
+  em.use(http.get('*/version.json', () => HttpResponse.json({ version: runningBuild() ?? 'test' })))
+  const { token, session } = await logon('admin', 'admin', 'xml')
+  setEmSession({
+    token,
+    sessionId: session.sessionId,
+    userName: session.userName,
+    logoutPath: session.logoutPath,
+  })
+})
+afterEach(() => em.resetHandlers())
+afterAll(() => em.close())
+
+async function emCount(filter: SessionFilter): Promise<number> {
+  const path = buildQueryPath({ filter, page: 1, pageSize: 1, format: 'References' })
+  const page = parseRefsPage(await emGet(path, { format: 'xml' }))
+  return page.items.length === 0 ? 0 : page.paging.pagesCount
+}
+
+async function newestSessionOf(jobUid: string) {
+  const path = buildQueryPath({
+    filter: { jobUid, results: ['Success', 'Warning', 'Failed'] },
+    page: 1,
+    pageSize: 1,
+  })
+  return parseSessionsPage(await emGet(path, { format: 'xml' })).items[0]
+}
+
+async function replicaJobs() {
+  const path = `/api/query?type=Job&format=Entities&filter=${encodeURIComponent('JobType==Replica')}&pageSize=1000&page=1`
+  return parseJobsPage(await emGet(path, { format: 'xml' })).items
+}
+
+/** The big figure of a tile. */
+async function figure(title: string | RegExp): Promise<string> {
+  const tile = await screen.findByRole('region', { name: title })
+  await waitFor(() =>
+    expect(within(tile).getByText(/./, { selector: '.wall-tile__figure' })).not.toHaveTextContent('—'),
+  )
+  return within(tile).getByText(/./, { selector: '.wall-tile__figure' }).textContent ?? ''
+}
+
+describe('wall', () => {
+  it('shows tiles that match what EM answers', { timeout: 30_000 }, async () => {
+    renderAt('/wall')
+    await screen.findByRole('region', { name: 'Failed, last 24 h' })
+    const from = Date.now() - DAY
+    const [failed, warning, success] = await Promise.all(
+      (['Failed', 'Warning', 'Success'] as const).map((result) =>
+        emCount({ results: [result], creationFrom: from }),
+      ),
+    )
+    const running = await emCount({ states: KNOWN_STATES.filter((s) => s !== 'Stopped') })
+
+    expect(await figure('Failed, last 24 h')).toBe(String(failed))
+    expect(await figure('Warning, last 24 h')).toBe(String(warning))
+    expect(await figure('Running now')).toBe(String(running))
+    const finished = (success ?? 0) + (failed ?? 0) + (warning ?? 0)
+    expect(await figure('Success rate, last 24 h')).toBe(
+      `${Math.floor(((success ?? 0) / finished) * 1000) / 10} %`,
+    )
+
+    const jobs = await replicaJobs()
+    const latest = await Promise.all(jobs.map((job) => newestSessionOf(job.uid)))
+    const latestFailed = latest.filter((s) => s?.result === 'Failed').length
+    const silent = (
+      await Promise.all(
+        jobs.map((job) => emCount({ jobUid: job.uid, results: ['Success'], creationFrom: from })),
+      )
+    ).filter((n) => n === 0).length
+    expect(await figure('Jobs whose latest session failed')).toBe(String(latestFailed))
+    expect(await figure('No success within 24 h')).toBe(String(silent))
+
+    expect(screen.getByRole('table')).toBeInTheDocument()
+    expect(screen.getByRole('img', { name: /Sessions per hour over the last 24 hours/ })).toBeInTheDocument()
+    expect(screen.getByText(/every 15 minutes/)).toBeInTheDocument()
+  })
+
+  it('keeps the data when a refresh fails, says so, and recovers by itself', {
+    timeout: 40_000,
+  }, async () => {
+    renderAt('/wall?refresh=5')
+    const before = await figure('Failed, last 24 h')
+    em.use(
+      http.all('*/api/*', () =>
+        HttpResponse.json({ StatusCode: 503, Message: 'Service starting' }, { status: 503 }),
+      ),
+    )
+    // The first failed refresh (one interval after the data) raises the banner, before the data turns stale.
+    const banner = await screen.findByRole('alert', {}, { timeout: 9_500 })
+    expect(banner).toHaveTextContent('Enterprise Manager answered 503')
+    expect(banner).not.toHaveTextContent('stale')
+    expect(banner).toHaveTextContent(/Showing the last good data, from \d\d.\d\d.\d\d/)
+    expect(banner).toHaveTextContent(/Trying again in \d+ s/)
+    expect(await figure('Failed, last 24 h')).toBe(before)
+    expect(screen.getByText('EM not answering')).toBeInTheDocument()
+    // Older than two intervals: marked stale, still on screen.
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent(': stale.'), { timeout: 10_000 })
+    expect(screen.getByText('Stale')).toBeInTheDocument()
+    expect(await figure('Failed, last 24 h')).toBe(before)
+
+    em.resetHandlers()
+    em.use(http.get('*/version.json', () => HttpResponse.json({ version: runningBuild() ?? 'test' })))
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument(), { timeout: 20_000 })
+    expect(screen.getByText('Live')).toBeInTheDocument()
+  })
+
+  it('applies its own theme and scale to its container only', async () => {
+    const { container } = renderAt('/wall?theme=light&scale=1.5')
+    await screen.findByRole('region', { name: 'Running now' })
+    const wall = container.querySelector('.wall')
+    expect(wall).toHaveAttribute('data-theme', 'light')
+    expect(wall?.getAttribute('style')).toContain('--wall-scale: 1.5')
+  })
+
+  it('sends a signed-out visitor without a key to sign in, and back to the same wall', async () => {
+    clearEmSession()
+    const { router } = renderAt('/wall?refresh=10&result=Failed')
+    await waitFor(() => expect(router.state.location.pathname).toBe('/sign-in'))
+    // The canonical form of the same configuration (the router writes lists as JSON).
+    expect(router.state.location.search).toMatchObject({
+      redirect: '/wall?refresh=10&result=%5B%22Failed%22%5D',
+    })
+  })
+
+  it('with a key and no session, asks through the kiosk key and says when the proxy refuses it', async () => {
+    clearEmSession()
+    const seen: Array<{ key: string | null; refresh: string | null; token: string | null }> = []
+    em.use(
+      http.all('*/api/*', ({ request }) => {
+        seen.push({
+          key: request.headers.get('x-kiosk-key'),
+          refresh: request.headers.get('x-refresh-interval'),
+          token: request.headers.get('x-restsvcsessionid'),
+        })
+        return HttpResponse.json(
+          { error: 'forbidden', message: 'Wrong or missing kiosk key' },
+          { status: 403 },
+        )
+      }),
+    )
+    const { router } = renderAt('/wall?key=not-the-key-0123&refresh=20')
+    expect(await screen.findByRole('alert')).toHaveTextContent('The wall key was refused')
+    expect(router.state.location.pathname).toBe('/wall')
+    expect(seen[0]).toEqual({ key: 'not-the-key-0123', refresh: '20', token: null })
+    expect(getKioskKey()).toBe('not-the-key-0123')
+    expect(JSON.stringify({ ...sessionStorage, ...localStorage })).not.toContain('not-the-key-0123')
+  })
+})
