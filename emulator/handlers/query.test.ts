@@ -97,6 +97,7 @@ describe.each(FORMATS)('GET /api/query in %s', (_format, accept) => {
     )
     expect(result.pageSize).toBe(1000)
     expect(result.items.length).toBeLessThanOrEqual(1000)
+    expect(result.links.every((link) => link.href.includes('&pageSize=1000&page='))).toBe(true)
   })
 
   it('answers an empty page past the end, with Previous leading back to the last page', async () => {

@@ -26,31 +26,39 @@ const EMPTY_TYPES: Readonly<Record<string, string>> = {
 const LINKED_PARAMS = ['type', 'format', 'filter', 'sortAsc', 'sortDesc'] as const
 
 function linkedParams(params: QueryParamReader): [string, string][] {
-  return LINKED_PARAMS.flatMap((name) => {
+  return LINKED_PARAMS.flatMap((name): [string, string][] => {
     const value = params.get(name)
-    return value === undefined ? [] : [[name, value] as [string, string]]
+    return value === undefined ? [] : [[name, value]]
   })
 }
 
-function runTyped(call: RouteCall, type: QueryType, query: QueryParams) {
-  const options = { endTimeMode: call.ctx.config.endTimeMode }
-  const store = call.ctx.store
+interface TypedPage {
+  pageNum: number
+  pageSize: number
+  pagesCount: number
+  data: QueryData
+}
+
+// One case per type so each page's records stay tagged with their type for the serializer.
+function runTyped(call: RouteCall, type: QueryType, query: QueryParams): TypedPage {
+  const run = <T extends QueryType>(of: T) =>
+    runQuery(call.ctx.store, of, query, { endTimeMode: call.ctx.config.endTimeMode })
   switch (type) {
     case 'ReplicaJobSession': {
-      const page = runQuery(store, type, query, options)
-      return { page, data: { type, items: page.items } satisfies QueryData }
+      const { items, ...paging } = run(type)
+      return { ...paging, data: { type, items } }
     }
     case 'ReplicaTaskSession': {
-      const page = runQuery(store, type, query, options)
-      return { page, data: { type, items: page.items } satisfies QueryData }
+      const { items, ...paging } = run(type)
+      return { ...paging, data: { type, items } }
     }
     case 'Job': {
-      const page = runQuery(store, type, query, options)
-      return { page, data: { type, items: page.items } satisfies QueryData }
+      const { items, ...paging } = run(type)
+      return { ...paging, data: { type, items } }
     }
     case 'BackupServer': {
-      const page = runQuery(store, type, query, options)
-      return { page, data: { type, items: page.items } satisfies QueryData }
+      const { items, ...paging } = run(type)
+      return { ...paging, data: { type, items } }
     }
   }
 }
@@ -80,8 +88,8 @@ export function getQuery(call: RouteCall): EmReply {
 
   const servedType = SERVED_TYPES[key]
   if (servedType !== undefined) {
-    const { page: result, data } = runTyped(call, servedType, { filter, sortAsc, sortDesc, pageSize, page })
-    const paging = { ...pagingOf(result), links: links(result.pageNum, result.pagesCount) }
+    const { data, ...result } = runTyped(call, servedType, { filter, sortAsc, sortDesc, pageSize, page })
+    const paging = { ...result, links: links(result.pageNum, result.pagesCount) }
     return { status: 200, body: { kind: 'queryResult', format, paging, data } }
   }
   const collectionKey = EMPTY_TYPES[key]
@@ -90,8 +98,4 @@ export function getQuery(call: RouteCall): EmReply {
     return { status: 200, body: { kind: 'emptyQueryResult', collectionKey, format, paging } }
   }
   throw badRequest(`Unknown query type '${typeText}'.`)
-}
-
-function pagingOf(result: { pageNum: number; pageSize: number; pagesCount: number }) {
-  return { pageNum: result.pageNum, pageSize: result.pageSize, pagesCount: result.pagesCount }
 }

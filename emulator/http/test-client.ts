@@ -185,3 +185,28 @@ export function field(item: unknown, name: string): string {
   const value = dig(item, name)
   return value === undefined || value === null ? '' : String(value)
 }
+
+/** Calls the control surface of an emulator started with `control: true`; JSON in, JSON out. */
+export async function control(
+  base: string,
+  path: string,
+  body?: unknown,
+  method = 'POST',
+): Promise<{ status: number; body: unknown }> {
+  const reply = await send(base, `/__emulator/${path}`, {
+    method,
+    headers: { 'Content-Type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  })
+  const parsed: unknown = reply.text === '' ? undefined : JSON.parse(reply.text)
+  return { status: reply.status, body: parsed }
+}
+
+/** Polls until `check` holds; the generous cap only turns a hang into a failure. */
+export async function until(check: () => Promise<boolean>): Promise<void> {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    if (await check()) return
+    await new Promise((resolve) => setTimeout(resolve, 10))
+  }
+  throw new Error('condition not reached within 2 s')
+}
