@@ -5,7 +5,7 @@ import { describe, expect, test } from 'vitest'
 import { buildFilter, type SessionFilter } from '@/em/session-query.ts'
 import { type SessionSearch, toSessionFilter } from '@/em/session-search.ts'
 import { type FilterBinding, filterBindings, uidProblem } from './filter-bindings.ts'
-import { validateExplorerSearch } from './search-params.ts'
+import { parseExplorerSearch } from './search-params.ts'
 
 const NOW = Date.UTC(2025, 9, 19, 12, 0)
 const GUID = '2c49a44e-1e59-4527-a6bc-6b2f9b579ee1'
@@ -177,7 +177,7 @@ describe('filter control ↔ URL ↔ SessionFilter ↔ EM filter', () => {
     const patch = binding.toSearch(value)
     expect(defaultStringifySearch(definedOnly(patch))).toBe(`?${url}`)
 
-    const search = validateExplorerSearch(defaultParseSearch(`?${url}`))
+    const search = parseExplorerSearch(defaultParseSearch(`?${url}`))
     const sessionFilter = toSessionFilter(search, NOW)
     expect(sessionFilter).toEqual(filter)
     expect(buildFilter(sessionFilter)).toBe(em)
@@ -194,7 +194,7 @@ describe('filter control ↔ URL ↔ SessionFilter ↔ EM filter', () => {
   ] as const)('the empty %s control leaves the URL and the filter empty', (_key, binding, empty) => {
     const patch = (binding as FilterBinding<typeof empty>).toSearch(empty)
     expect(definedOnly(patch)).toEqual({})
-    const search = validateExplorerSearch({})
+    const search = parseExplorerSearch({})
     expect(buildFilter(toSessionFilter(search, NOW))).toBe('')
     expect((binding as FilterBinding<typeof empty>).fromSearch(search)).toEqual(empty)
   })

@@ -4,11 +4,11 @@ import {
   explorerSearchSchema,
   findIgnoredParams,
   formatSort,
+  parseExplorerSearch,
   parseSort,
   pickQueryParams,
   SEARCH_DEFAULTS,
   toSessionQuery,
-  validateExplorerSearch,
   windowAnchor,
 } from './search-params.ts'
 
@@ -92,9 +92,9 @@ describe('explorer search: defaults and fallbacks', () => {
     expect(ignored.map((param) => param.key)).toEqual(['page', 'size'])
   })
 
-  test('validateExplorerSearch never throws, whatever it is given', () => {
+  test('parseExplorerSearch never throws, whatever it is given', () => {
     for (const raw of [{ page: null }, { state: { a: 1 } }, { sort: [] }, { q: 7 }, { created: true }]) {
-      expect(() => validateExplorerSearch(raw)).not.toThrow()
+      expect(() => parseExplorerSearch(raw)).not.toThrow()
     }
   })
 })
@@ -109,7 +109,7 @@ describe('sort, query and anchor', () => {
   })
 
   test('toSessionQuery maps page, size and sort; refresh is not a query input', () => {
-    const search = validateExplorerSearch({
+    const search = parseExplorerSearch({
       page: 4,
       size: 250,
       sort: 'Result.asc',

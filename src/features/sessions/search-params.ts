@@ -122,17 +122,26 @@ function notify(): void {
   for (const listener of listeners) listener()
 }
 
-/** validateSearch: the lenient parse, noting what it had to ignore. */
-export function validateExplorerSearch(
-  raw: z.input<typeof explorerSearchSchema> & SearchSchemaInput,
-): ExplorerSearch {
+/** The lenient parse of a raw (router-parsed) search, noting what it had to ignore. */
+export function parseExplorerSearch(raw: Record<string, unknown>): ExplorerSearch {
   const search = explorerSearchSchema.parse(raw)
   const ignored = findIgnoredParams(raw)
   if (ignored.length > 0) {
-    note = { search: JSON.stringify(search), ignored }
+    const key = JSON.stringify(search)
+    // The rewritten URL is validated again and still holds unknown keys: keep what the first pass found too.
+    const earlier =
+      note?.search === key ? note.ignored.filter((old) => !ignored.some((now) => now.key === old.key)) : []
+    note = { search: key, ignored: [...earlier, ...ignored] }
     notify()
   }
   return search
+}
+
+/** The route's validateSearch: typed by the schema's input, so links to the explorer may leave out any key. */
+export function validateExplorerSearch(
+  raw: z.input<typeof explorerSearchSchema> & SearchSchemaInput,
+): ExplorerSearch {
+  return parseExplorerSearch(raw)
 }
 
 /** What was ignored from the URL that led to this search; [] once the search changed or the notice was dismissed. */
@@ -144,7 +153,15 @@ export function useIgnoredParams(search: ExplorerSearch): IgnoredParam[] {
     },
     () => note,
   )
-  return current && current.search === JSON.stringify(search) ? current.ignored : []
+  return current && current.search === JSON.stringify(withoutUnknownKeys(search)) ? current.ignored : []
+}
+
+/**
+ * The search without keys the page does not know: the router hands a route its validated keys merged over the raw
+ * ones, so a stray `?color=red` would otherwise ride along into every link and navigation.
+ */
+export function withoutUnknownKeys(search: ExplorerSearch): ExplorerSearch {
+  return explorerSearchSchema.parse(search)
 }
 
 export function dismissIgnoredParams(): void {

@@ -1,0 +1,97 @@
+// The explorer's columns. Sortable columns are identified by their EM field name (em-api.md §4.3), so the table's
+// sorting state is the URL's `sort` without translation; Progress and Duration are not sortable in EM.
+
+import { Link } from '@tanstack/react-router'
+import {
+  createColumnHelper,
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+} from '@tanstack/react-table'
+import { LocalTime } from '@/components/local-time.tsx'
+import { ProgressBar } from '@/components/progress-bar.tsx'
+import { StatusBadge } from '@/components/status-badge.tsx'
+import type { ReplicaJobSession } from '@/em/parse-session.ts'
+import { isRunning } from '@/em/session-status.ts'
+import { LiveDuration } from './live-duration.tsx'
+
+// EM sorts and pages (STYLE §3.5): the features are registered for their state and handlers, no client row models.
+export const sessionTableFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature })
+
+const column = createColumnHelper<typeof sessionTableFeatures, ReplicaJobSession>()
+
+export const sessionColumns = column.columns([
+  column.accessor('name', {
+    id: 'Name',
+    header: 'Session',
+    cell: ({ row }) => (
+      <Link
+        to="/sessions/$id"
+        params={{ id: row.original.id }}
+        className="session-link"
+        data-row-link=""
+        title={row.original.name}
+      >
+        {row.original.name}
+      </Link>
+    ),
+  }),
+  column.accessor('jobName', { id: 'JobName', header: 'Job' }),
+  column.accessor('backupServerName', {
+    id: 'BackupServerName',
+    header: 'Backup server',
+    cell: ({ row }) => row.original.backupServerName ?? '—',
+  }),
+  column.accessor('state', {
+    id: 'State',
+    header: 'State',
+    cell: ({ row }) => <StatusBadge kind="state" value={row.original.state} />,
+  }),
+  column.accessor('result', {
+    id: 'Result',
+    header: 'Result',
+    cell: ({ row }) => <StatusBadge kind="result" value={row.original.result} />,
+  }),
+  column.accessor('progress', {
+    id: 'Progress',
+    header: 'Progress',
+    enableSorting: false,
+    cell: ({ row }) => (
+      <ProgressBar
+        value={row.original.progress}
+        running={isRunning(row.original)}
+        label={`Progress of ${row.original.name}`}
+      />
+    ),
+  }),
+  column.accessor('creationTime', {
+    id: 'CreationTime',
+    header: 'Started',
+    sortDescFirst: true,
+    cell: ({ row }) => <LocalTime ms={row.original.creationTime} />,
+  }),
+  column.accessor('endTime', {
+    id: 'EndTime',
+    header: 'Ended',
+    sortDescFirst: true,
+    cell: ({ row }) => (
+      <LocalTime ms={row.original.endTime} fallback={isRunning(row.original) ? 'running' : 'unknown'} />
+    ),
+  }),
+  column.display({
+    id: 'Duration',
+    header: 'Duration',
+    enableSorting: false,
+    cell: ({ row }) => <LiveDuration session={row.original} />,
+  }),
+  column.accessor('isRetry', {
+    id: 'IsRetry',
+    header: 'Retry',
+    cell: ({ row }) =>
+      row.original.isRetry ? (
+        <span className="retry-mark" title="This session is a retry">
+          <span aria-hidden="true">↻</span> Retry
+        </span>
+      ) : null,
+  }),
+])

@@ -1,0 +1,35 @@
+import { CopyButton } from '@/components/copy-button.tsx'
+import { buildQueryPath, type SessionQuery } from '@/em/session-query.ts'
+import type { WireFormat } from '@/em/wire-format.ts'
+
+export interface EmQueryLineProps {
+  query: SessionQuery
+  format: WireFormat
+}
+
+// The token stays a placeholder: a command copied into a ticket or a chat must not carry a live session.
+function curlCommand(url: string, format: WireFormat): string {
+  const accept = format === 'json' ? 'application/json' : 'application/xml'
+  return `curl -sS -H 'X-RestSvcSessionId: <token>' -H 'Accept: ${accept}' '${url}'`
+}
+
+/** The exact request behind the table, for admins who script against EM (the path is EM's, through this proxy). */
+export function EmQueryLine({ query, format }: EmQueryLineProps) {
+  let path: string
+  try {
+    path = buildQueryPath(query)
+  } catch {
+    return null
+  }
+  const url = `${window.location.origin}${path}`
+  return (
+    <section className="em-query" aria-label="EM query">
+      <span className="em-query__label">EM query</span>
+      <code className="em-query__path">GET {path}</code>
+      <span className="em-query__actions">
+        <CopyButton text={url} label="Copy URL" />
+        <CopyButton text={curlCommand(url, format)} label="Copy curl" />
+      </span>
+    </section>
+  )
+}

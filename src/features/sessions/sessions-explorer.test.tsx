@@ -1,0 +1,239 @@
+// The explorer mounted at a URL against the emulator's own handle(): what it shows is checked against what EM
+// answers for the same query, never against numbers pasted here.
+import { screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { HttpResponse, http } from 'msw'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { emGet } from '@/em/em-get.ts'
+import { logon } from '@/em/http.ts'
+import { parseRefsPage } from '@/em/parse-refs.ts'
+import { parseSessionsPage } from '@/em/parse-session.ts'
+import { buildQueryPath, type SessionFilter, type SessionQuery } from '@/em/session-query.ts'
+import { setEmSession } from '@/em/session-token.ts'
+import { type EmTestServer, startEmTestServer } from '@/test/em-server.ts'
+import { renderAt } from '@/test/render-at.tsx'
+
+let em: EmTestServer
+
+beforeAll(() => {
+  em = startEmTestServer()
+  // jsdom has no layout: the table's scroller gets a size, so the virtualizer has rows to render.
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 })
+})
+beforeEach(async () => {
+  const { token, session } = await logon('admin', 'admin', 'xml')
+  setEmSession({
+    token,
+    sessionId: session.sessionId,
+    userName: session.userName,
+    logoutPath: session.logoutPath,
+  })
+})
+afterEach(() => em.resetHandlers())
+afterAll(() => em.close())
+
+const NEWEST_FIRST = { field: 'CreationTime', dir: 'desc' } as const
+
+/** EM's own answer for a query, through the same transport and parser. */
+async function emAnswer(query: Partial<SessionQuery> & { filter: SessionFilter }) {
+  const path = buildQueryPath({ sort: NEWEST_FIRST, page: 1, pageSize: 100, ...query })
+  return parseSessionsPage(await emGet(path, { format: 'xml' }))
+}
+
+async function emCount(filter: SessionFilter) {
+  const path = buildQueryPath({ filter, page: 1, pageSize: 1, format: 'References' })
+  const page = parseRefsPage(await emGet(path, { format: 'xml' }))
+  return page.items.length === 0 ? 0 : page.paging.pagesCount
+}
+
+function table() {
+  return screen.getByRole('table', { name: /Replica job sessions/ })
+}
+
+/** Session names in the rows rendered right now. */
+function currentNames(): string[] {
+  const found = screen.queryByRole('table', { name: /Replica job sessions/ })
+  return found
+    ? within(found)
+        .queryAllByRole('link')
+        .map((link) => link.textContent ?? '')
+    : []
+}
+
+/** Session names in the rendered rows once there are some (the virtualizer renders the first ones). */
+async function shownNames(): Promise<string[]> {
+  // Generous: the emulator builds its sorted indexes on the first query of a run.
+  const found = await screen.findByRole('table', { name: /Replica job sessions/ }, { timeout: 5000 })
+  const links = await within(found).findAllByRole('link', {}, { timeout: 5000 })
+  return links.map((link) => link.textContent ?? '')
+}
+
+describe('sessions explorer', { timeout: 20_000 }, () => {
+  it('shows the rows EM answers for the URL, newest first, with the summary counts', async () => {
+    renderAt('/sessions?result=Failed&size=25')
+    const expected = await emAnswer({ filter: { results: ['Failed'] }, pageSize: 25 })
+    expect(expected.items.length).toBeGreaterThan(0)
+
+    const names = await shownNames()
+    expect(names.length).toBeGreaterThan(0)
+    expect(names).toEqual(expected.items.slice(0, names.length).map((session) => session.name))
+    for (const row of within(table()).getAllByRole('row').slice(1)) {
+      expect(row).toHaveTextContent('Result: Failed')
+    }
+    expect(screen.getByText(`Page 1 of ${expected.paging.pagesCount}`)).toBeInTheDocument()
+
+    const total = await emCount({ results: ['Failed'] })
+    const summary = screen.getByRole('region', { name: 'Summary of the filtered sessions' })
+    await waitFor(() =>
+      expect(within(summary).getByText('Sessions').nextElementSibling).toHaveTextContent(String(total)),
+    )
+    expect(within(summary).getByText('Warning').nextElementSibling).toHaveTextContent('0')
+  })
+
+  it('sorts by a header click: URL, aria-sort and rows follow, and Back undoes it', async () => {
+    const { router } = renderAt('/sessions')
+    await shownNames()
+    const started = within(table()).getByRole('columnheader', { name: /Started/ })
+    expect(started).toHaveAttribute('aria-sort', 'descending')
+
+    await userEvent.click(within(started).getByRole('button'))
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ sort: 'CreationTime.asc' }))
+    await waitFor(() =>
+      expect(within(table()).getByRole('columnheader', { name: /Started/ })).toHaveAttribute(
+        'aria-sort',
+        'ascending',
+      ),
+    )
+    const oldest = await emAnswer({ filter: {}, sort: { field: 'CreationTime', dir: 'asc' } })
+    await waitFor(() => expect(currentNames()[0]).toBe(oldest.items[0]?.name))
+
+    await userEvent.click(within(table()).getByRole('button', { name: /Job/ }))
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ sort: 'JobName.asc' }))
+    expect(within(table()).getByRole('columnheader', { name: /Job/ })).toHaveAttribute(
+      'aria-sort',
+      'ascending',
+    )
+    expect(within(table()).getByRole('columnheader', { name: /Started/ })).not.toHaveAttribute('aria-sort')
+
+    router.history.back()
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ sort: 'CreationTime.asc' }))
+  })
+
+  it('pages forward and back through EM, pushing history', async () => {
+    const { router } = renderAt('/sessions?size=50')
+    await shownNames()
+    const second = await emAnswer({ filter: {}, pageSize: 50, page: 2 })
+
+    await userEvent.click(screen.getByRole('button', { name: /Next/ }))
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ page: 2, size: 50 }))
+    await waitFor(() => expect(currentNames()[0]).toBe(second.items[0]?.name))
+    expect(screen.getByText(`Page 2 of ${second.paging.pagesCount}`)).toBeInTheDocument()
+
+    await userEvent.click(screen.getByRole('button', { name: /Previous/ }))
+    await waitFor(() => expect(router.state.location.search).not.toHaveProperty('page'))
+    router.history.back()
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ page: 2 }))
+  })
+
+  it('a filter edit replaces the history entry and goes back to page 1', async () => {
+    const { router } = renderAt('/sessions?page=2')
+    await shownNames()
+    const before = router.history.length
+
+    await userEvent.click(screen.getByRole('checkbox', { name: 'Warning' }))
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ result: ['Warning'] }))
+    expect(router.state.location.search).not.toHaveProperty('page')
+    expect(router.history.length).toBe(before)
+    const expected = await emAnswer({ filter: { results: ['Warning'] } })
+    const first = expected.items[0]?.name
+    await waitFor(() => expect(currentNames()[0]).toBe(first))
+    const names = currentNames()
+    expect(names).toEqual(expected.items.slice(0, names.length).map((session) => session.name))
+  })
+
+  it('text filters write the URL after a pause, not on every keystroke', async () => {
+    const { router } = renderAt('/sessions')
+    await shownNames()
+    const [first] = (await emAnswer({ filter: {} })).items
+    const jobName = first?.jobName ?? 'missing'
+    const written: unknown[] = []
+    const stop = router.history.subscribe(() => written.push(router.history.location.search))
+    await userEvent.type(screen.getByLabelText('Job name'), jobName)
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ job: jobName }))
+    stop()
+    expect(written).toHaveLength(1)
+    const expected = await emAnswer({ filter: { jobName } })
+    await waitFor(() => expect(currentNames()[0]).toBe(expected.items[0]?.name), { timeout: 5000 })
+  })
+
+  it('says so when nothing matches, with a way out', async () => {
+    renderAt('/sessions?name=no%20such%20session')
+    expect((await emAnswer({ filter: { name: 'no such session' } })).items).toEqual([])
+    expect(await screen.findByText('No sessions match this filter')).toBeInTheDocument()
+    expect(screen.getAllByRole('button', { name: 'Clear filters' })).toHaveLength(2)
+  })
+
+  it('shows an error with a retry when EM fails, and the rows once it answers', async () => {
+    em.use(
+      http.get('*/api/query', () => HttpResponse.json({ StatusCode: 500, Message: 'Boom' }, { status: 500 })),
+    )
+    renderAt('/sessions?result=Success')
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent('Enterprise Manager answered 500')
+    expect(alert).toHaveTextContent('Boom')
+
+    em.resetHandlers()
+    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
+    expect((await shownNames()).length).toBeGreaterThan(0)
+  })
+
+  it('keeps the last good rows, marked stale, when a refresh fails', async () => {
+    renderAt('/sessions?refresh=0')
+    const names = await shownNames()
+    em.use(
+      http.get('*/api/query', () => HttpResponse.json({ StatusCode: 503, Message: 'Busy' }, { status: 503 })),
+    )
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh now' }))
+    expect(await screen.findByRole('alert')).toHaveTextContent(/the last refresh failed/)
+    expect(await shownNames()).toEqual(names)
+    expect(table()).toHaveTextContent('not current')
+  })
+
+  it('opens a session by click, and by keyboard: arrows move between rows, Enter opens', async () => {
+    const { router } = renderAt('/sessions')
+    await shownNames()
+    const [first, second] = (await emAnswer({ filter: {} })).items
+    if (!first || !second) throw new Error('EM answered fewer than two sessions')
+    const rowOf = (index: number) => within(table()).getAllByRole('row')[index + 1] ?? document.body
+
+    await userEvent.click(within(rowOf(0)).getByText('Result:', { exact: false }))
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/sessions/${first.id}`))
+
+    router.history.back()
+    await shownNames()
+    within(rowOf(0)).getByRole('link').focus()
+    await userEvent.keyboard('{ArrowDown}')
+    expect(within(rowOf(1)).getByRole('link')).toHaveFocus()
+    await userEvent.keyboard('{Enter}')
+    await waitFor(() => expect(router.state.location.pathname).toBe(`/sessions/${second.id}`))
+  })
+
+  it('a malformed URL shows what was ignored and a working page', async () => {
+    const { router } = renderAt('/sessions?page=abc&result=Bogus&color=red&retry=exclude&size=7')
+    const notice = await screen.findByText(/settings were ignored/)
+    const box = notice.closest('.notice')
+    if (!(box instanceof HTMLElement)) throw new Error('no notice box')
+    for (const key of ['page=abc', 'result=Bogus', 'color=red', 'size=7']) expect(box).toHaveTextContent(key)
+    expect(box).not.toHaveTextContent('retry=')
+    const expected = await emAnswer({ filter: { isRetry: false } })
+    const names = await shownNames()
+    expect(names).toEqual(expected.items.slice(0, names.length).map((session) => session.name))
+
+    await userEvent.click(within(box).getByRole('button', { name: 'Dismiss' }))
+    expect(screen.queryByText(/settings were ignored/)).not.toBeInTheDocument()
+    // The first navigation drops the unknown key from the URL.
+    await userEvent.click(screen.getByRole('button', { name: /Next/ }))
+    await waitFor(() => expect(router.state.location.search).toEqual({ retry: 'exclude', page: 2 }))
+  })
+})
