@@ -1,0 +1,82 @@
+import { EmptyState } from '@/components/empty-state.tsx'
+import { StatusBadge } from '@/components/status-badge.tsx'
+import type { ReplicaTaskSession } from '@/em/parse-task-session.ts'
+import { countByResult, sortTasks, type TaskSort, type TaskSortKey } from './task-order.ts'
+import { TaskRow } from './task-row.tsx'
+import { TaskSortHeader } from './task-sort-header.tsx'
+
+const COLUMNS: readonly { key: TaskSortKey; label: string }[] = [
+  { key: 'vm', label: 'VM' },
+  { key: 'state', label: 'State' },
+  { key: 'result', label: 'Result' },
+  { key: 'reason', label: 'Reason' },
+  { key: 'size', label: 'Total size' },
+  { key: 'start', label: 'Start' },
+  { key: 'end', label: 'End' },
+  { key: 'duration', label: 'Duration' },
+]
+
+const ORDER_WORDS: Record<TaskSortKey, string> = {
+  vm: 'VM name',
+  state: 'state',
+  result: 'result, worst first',
+  reason: 'reason',
+  size: 'total size',
+  start: 'start',
+  end: 'end',
+  duration: 'duration',
+}
+
+export interface TaskTableProps {
+  tasks: readonly ReplicaTaskSession[]
+  sort: TaskSort
+  onSort: (column: TaskSortKey) => void
+}
+
+/** The session's VMs with a count per result above them; sorted here, since EM returns them in VM order. */
+export function TaskTable({ tasks, sort, onSort }: TaskTableProps) {
+  if (tasks.length === 0) return <EmptyState title="No VMs in this session yet" />
+  const rows = sortTasks(tasks, sort, Date.now())
+  const resultWords =
+    sort.key === 'result' && sort.dir === 'asc' ? 'result, best first' : ORDER_WORDS[sort.key]
+  return (
+    <>
+      <ul className="detail-counts" aria-label="VMs per result">
+        <li className="detail-counts__total">
+          {tasks.length} {tasks.length === 1 ? 'VM' : 'VMs'}
+        </li>
+        {countByResult(tasks).map(({ result, count }) => (
+          <li key={result}>
+            <StatusBadge kind="result" value={result} /> <span className="detail-counts__n">{count}</span>
+          </li>
+        ))}
+      </ul>
+      <div className="detail-table-scroll">
+        <table className="detail-table detail-tasks">
+          <caption className="sr-only">
+            VMs of this session, by {resultWords}
+            {sort.key !== 'result' ? (sort.dir === 'asc' ? ', ascending' : ', descending') : ''}
+          </caption>
+          <thead>
+            <tr>
+              {COLUMNS.map((column) => (
+                <TaskSortHeader
+                  key={column.key}
+                  label={column.label}
+                  column={column.key}
+                  sort={sort}
+                  onSort={onSort}
+                />
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((task) => (
+              <TaskRow key={task.uid} task={task} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  )
+}
