@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumPath } from './e2e/browser.ts'
+import { KIOSK_ENV, KIOSK_PORT, KIOSK_URL } from './e2e/kiosk.ts'
 import { APP_PORT, APP_URL, EMULATOR_PORT, EMULATOR_URL } from './e2e/ports.ts'
 
 // Every request crosses the real proxy: the built app is served by `vite preview` with EM_URL pointing at an
@@ -41,6 +42,15 @@ export default defineConfig({
       reuseExistingServer: false,
       timeout: 180_000,
       env: { EM_URL: EMULATOR_URL },
+    },
+    // The same build again with kiosk mode on, for the wall journeys (e2e/wall.spec.ts); web servers start in
+    // order, so the build above is done by now.
+    {
+      command: `npx vite preview --port ${KIOSK_PORT} --strictPort`,
+      url: `${KIOSK_URL}/dashboard-config.json`,
+      reuseExistingServer: false,
+      timeout: 60_000,
+      env: KIOSK_ENV,
     },
   ],
 })
