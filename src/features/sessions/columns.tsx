@@ -18,6 +18,15 @@ import { LiveDuration } from './live-duration.tsx'
 // EM sorts and pages (STYLE §3.5): the features are registered for their state and handlers, no client row models.
 export const sessionTableFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature })
 
+// Long names are cut with an ellipsis to keep rows one line high; the whole text is on hover.
+function CellText({ text }: { text: string }) {
+  return (
+    <span className="cell-text" title={text}>
+      {text}
+    </span>
+  )
+}
+
 const column = createColumnHelper<typeof sessionTableFeatures, ReplicaJobSession>()
 
 export const sessionColumns = column.columns([
@@ -36,11 +45,15 @@ export const sessionColumns = column.columns([
       </Link>
     ),
   }),
-  column.accessor('jobName', { id: 'JobName', header: 'Job' }),
+  column.accessor('jobName', {
+    id: 'JobName',
+    header: 'Job',
+    cell: ({ row }) => <CellText text={row.original.jobName} />,
+  }),
   column.accessor('backupServerName', {
     id: 'BackupServerName',
     header: 'Backup server',
-    cell: ({ row }) => row.original.backupServerName ?? '—',
+    cell: ({ row }) => <CellText text={row.original.backupServerName ?? '—'} />,
   }),
   column.accessor('state', {
     id: 'State',

@@ -1,5 +1,5 @@
 import { CopyButton } from '@/components/copy-button.tsx'
-import { buildQueryPath, type SessionQuery } from '@/em/session-query.ts'
+import { buildFilter, buildQueryPath, type SessionQuery } from '@/em/session-query.ts'
 import type { WireFormat } from '@/em/wire-format.ts'
 
 export interface EmQueryLineProps {
@@ -22,6 +22,7 @@ export function EmQueryLine({ query, format }: EmQueryLineProps) {
     return null
   }
   const url = `${window.location.origin}${path}`
+  const filter = buildFilter(query.filter)
   return (
     <section className="em-query" aria-label="EM query">
       <span className="em-query__label">EM query</span>
@@ -30,6 +31,11 @@ export function EmQueryLine({ query, format }: EmQueryLineProps) {
         <CopyButton text={url} label="Copy URL" />
         <CopyButton text={curlCommand(url, format)} label="Copy curl" />
       </span>
+      {filter ? (
+        <span className="em-query__filter">
+          filter, decoded: <code>{filter}</code>
+        </span>
+      ) : null}
     </section>
   )
 }

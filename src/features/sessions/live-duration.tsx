@@ -6,7 +6,8 @@ import { useNow } from '@/lib/use-now.ts'
 function Duration({ ms }: { ms: number | null }) {
   return (
     <span className="duration" title={describeDuration(ms)}>
-      {formatDuration(ms)}
+      <span aria-hidden="true">{formatDuration(ms)}</span>
+      <span className="sr-only">{describeDuration(ms)}</span>
     </span>
   )
 }
