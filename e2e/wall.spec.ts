@@ -274,6 +274,7 @@ test('has no serious or critical accessibility violations, in either theme', asy
     await page.goto(`${KIOSK_URL}/wall?key=${KIOSK_KEY}&theme=${theme}`)
     await expect(tile(page, 'Failed, last 24 h')).toHaveText(/^\d+$/)
     await expect(page.locator('.wall-chart__plot svg.recharts-surface')).toBeVisible()
+    await page.screenshot({ path: `test-results/screens/wall-${theme}.png` })
     const { violations } = await new AxeBuilder({ page }).analyze()
     const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])

@@ -65,9 +65,11 @@ function SessionRow({ session, now }: { session: ReplicaJobSession; now: number 
           <StatusBadge kind="result" value={session.result} size="large" />
         )}
       </td>
-      <td className="wall-row__job">
-        {session.jobName}
-        {session.isRetry ? <span className="wall-row__retry">retry</span> : null}
+      <td>
+        <div className="wall-row__job">
+          <span className="wall-row__name">{session.jobName}</span>
+          {session.isRetry ? <span className="wall-row__retry">retry</span> : null}
+        </div>
       </td>
       <td className="wall-row__server">{session.backupServerName ?? '—'}</td>
       <td>

@@ -51,7 +51,7 @@ export function WallTiles({ view, rpoHours, now }: { view: WallView; rpoHours: n
       <WallTile
         id="wall-rate"
         title="Success rate, last 24 h"
-        value={view.rate === null ? '—' : `${Math.floor(view.rate * 1000) / 10} %`}
+        value={view.rate === null ? '—' : `${Math.floor(view.rate * 1000) / 10}\u00a0%`}
         tone={view.rate === null ? 'idle' : worst}
         verdict={view.rate === null ? 'nothing finished' : `${counts.success} of ${finished} succeeded`}
       />
@@ -65,7 +65,8 @@ export function WallTiles({ view, rpoHours, now }: { view: WallView; rpoHours: n
         <ul className="wall-tile__list">
           {jobs?.latestFailed.slice(0, NAMES_PER_TILE).map(({ job, session }) => (
             <li key={job.uid}>
-              <span className="wall-tile__name">{job.name}</span> {formatAge(now - session.creationTime)} ago
+              <span className="wall-tile__name">{job.name}</span>
+              <span className="wall-tile__age">{formatAge(now - session.creationTime)} ago</span>
             </li>
           ))}
         </ul>
@@ -80,8 +81,10 @@ export function WallTiles({ view, rpoHours, now }: { view: WallView; rpoHours: n
         <ul className="wall-tile__list">
           {jobs?.silent.slice(0, NAMES_PER_TILE).map(({ job, lastSuccess }) => (
             <li key={job.uid}>
-              <span className="wall-tile__name">{job.name}</span>{' '}
-              {lastSuccess === null ? 'no success known' : `last ${formatAge(now - lastSuccess)} ago`}
+              <span className="wall-tile__name">{job.name}</span>
+              <span className="wall-tile__age">
+                {lastSuccess === null ? 'never' : `${formatAge(now - lastSuccess)} ago`}
+              </span>
             </li>
           ))}
         </ul>

@@ -81,7 +81,7 @@ describe('wall', () => {
     expect(await figure('Running now')).toBe(String(running))
     const finished = (success ?? 0) + (failed ?? 0) + (warning ?? 0)
     expect(await figure('Success rate, last 24 h')).toBe(
-      `${Math.floor(((success ?? 0) / finished) * 1000) / 10} %`,
+      `${Math.floor(((success ?? 0) / finished) * 1000) / 10}\u00a0%`,
     )
 
     const jobs = await replicaJobs()
