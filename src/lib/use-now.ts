@@ -3,44 +3,45 @@ import { useSyncExternalStore } from 'react'
 
 interface Clock {
   now: number
-  listeners: Set<() => void>
-  timer: ReturnType<typeof setInterval> | null
+  /** Stable for the clock's lifetime: a new subscribe function per render would resubscribe on every render. */
+  subscribe: (listener: () => void) => () => void
+  getSnapshot: () => number
 }
 
 const clocks = new Map<number, Clock>()
 
-function clockFor(intervalMs: number): Clock {
-  let clock = clocks.get(intervalMs)
-  if (!clock) {
-    clock = { now: Date.now(), listeners: new Set(), timer: null }
-    clocks.set(intervalMs, clock)
+function createClock(intervalMs: number): Clock {
+  const listeners = new Set<() => void>()
+  let timer: ReturnType<typeof setInterval> | null = null
+  const clock: Clock = {
+    now: Date.now(),
+    subscribe: (listener) => {
+      listeners.add(listener)
+      if (timer === null) {
+        timer = setInterval(() => {
+          clock.now = Date.now()
+          for (const notify of listeners) notify()
+        }, intervalMs)
+      }
+      return () => {
+        listeners.delete(listener)
+        if (listeners.size === 0 && timer !== null) {
+          clearInterval(timer)
+          timer = null
+        }
+      }
+    },
+    getSnapshot: () => clock.now,
   }
   return clock
 }
 
-function subscribe(clock: Clock, intervalMs: number, listener: () => void): () => void {
-  clock.listeners.add(listener)
-  if (clock.timer === null) {
-    clock.now = Date.now()
-    clock.timer = setInterval(() => {
-      clock.now = Date.now()
-      for (const notify of clock.listeners) notify()
-    }, intervalMs)
-  }
-  return () => {
-    clock.listeners.delete(listener)
-    if (clock.listeners.size === 0 && clock.timer !== null) {
-      clearInterval(clock.timer)
-      clock.timer = null
-    }
-  }
-}
-
-/** The current time in epoch ms, re-rendering every intervalMs while mounted. */
+/** The current time in epoch ms, re-rendering every intervalMs while mounted (at most intervalMs stale). */
 export function useNow(intervalMs = 1000): number {
-  const clock = clockFor(intervalMs)
-  return useSyncExternalStore(
-    (listener) => subscribe(clock, intervalMs, listener),
-    () => clock.now,
-  )
+  let clock = clocks.get(intervalMs)
+  if (!clock) {
+    clock = createClock(intervalMs)
+    clocks.set(intervalMs, clock)
+  }
+  return useSyncExternalStore(clock.subscribe, clock.getSnapshot)
 }

@@ -15,7 +15,8 @@ export type ExportProgress =
   | { status: 'running'; page: number; pagesCount: number }
   | { status: 'failed'; message: string }
 
-export function useExportAll() {
+/** pageSize: EM's cap by default; tests pass a small one to cross page boundaries. */
+export function useExportAll({ pageSize = EXPORT_PAGE_SIZE }: { pageSize?: number } = {}) {
   const queryClient = useQueryClient()
   const [progress, setProgress] = useState<ExportProgress>({ status: 'idle' })
   const cancelled = useRef(false)
@@ -30,7 +31,7 @@ export function useExportAll() {
     try {
       for (;;) {
         setProgress({ status: 'running', page, pagesCount })
-        const options = sessionQueries.list({ ...query, page, pageSize: EXPORT_PAGE_SIZE })
+        const options = sessionQueries.list({ ...query, page, pageSize })
         current.current = options.queryKey
         // gcTime 0: a thousand-row page for a file is not kept in the cache once written.
         const result = await queryClient.fetchQuery({ ...options, staleTime: 0, gcTime: 0 })

@@ -1,0 +1,131 @@
+// Filter controls that check their input before it reaches the URL, time ranges typed in local time, and the
+// CSV export of everything the filter matches — each against the emulator's own handle().
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { emGet } from '@/em/em-get.ts'
+import { logon } from '@/em/http.ts'
+import { parseRefsPage } from '@/em/parse-refs.ts'
+import { buildQueryPath } from '@/em/session-query.ts'
+import { setEmSession } from '@/em/session-token.ts'
+import { formatUtc, localZoneName } from '@/lib/format-time.ts'
+import { type EmTestServer, startEmTestServer } from '@/test/em-server.ts'
+import { renderAt } from '@/test/render-at.tsx'
+
+let em: EmTestServer
+
+beforeAll(() => {
+  em = startEmTestServer()
+  // jsdom has no layout: the table's scroller gets a size, so the virtualizer has rows to render.
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 })
+})
+beforeEach(async () => {
+  const { token, session } = await logon('admin', 'admin', 'xml')
+  setEmSession({
+    token,
+    sessionId: session.sessionId,
+    userName: session.userName,
+    logoutPath: session.logoutPath,
+  })
+})
+afterEach(() => {
+  em.resetHandlers()
+  vi.restoreAllMocks()
+})
+afterAll(() => em.close())
+
+async function ready() {
+  await screen.findByRole('table', { name: /Replica job sessions/ }, { timeout: 5000 })
+}
+
+describe('filter controls', { timeout: 20_000 }, () => {
+  it('a UID that is not one is refused with a message, a bare GUID is stored as EM’s urn', async () => {
+    const { router } = renderAt('/sessions')
+    await ready()
+    const field = screen.getByLabelText('Job UID')
+    await userEvent.type(field, 'not-a-guid{Enter}')
+    expect(await screen.findByText('Expected urn:veeam:Job:<GUID> or a bare GUID')).toBeInTheDocument()
+    expect(field).toHaveAttribute('aria-invalid', 'true')
+    expect(field).toHaveAccessibleDescription('Expected urn:veeam:Job:<GUID> or a bare GUID')
+    expect(router.state.location.search).not.toHaveProperty('jobUid')
+
+    await userEvent.clear(field)
+    await userEvent.type(field, '2C49A44E-1E59-4527-A6BC-6B2F9B579EE1{Enter}')
+    await waitFor(() =>
+      expect(router.state.location.search).toMatchObject({
+        jobUid: 'urn:veeam:Job:2c49a44e-1e59-4527-a6bc-6b2f9b579ee1',
+      }),
+    )
+    expect(field).not.toHaveAttribute('aria-invalid')
+  })
+
+  it('the advanced filter points at a mistake and only a valid expression reaches the URL', async () => {
+    const { router } = renderAt('/sessions')
+    await ready()
+    const field = screen.getByLabelText('Advanced filter (EM syntax)')
+    await userEvent.type(field, 'Result==Faild{Enter}')
+    const problem = await screen.findByText(/at character/)
+    expect(problem).toHaveTextContent('Faild')
+    expect(within(problem).getByRole('code')).toHaveTextContent('Result==Faild')
+    expect(router.state.location.search).not.toHaveProperty('q')
+
+    await userEvent.clear(field)
+    await userEvent.type(field, 'Result==Failed,IsRetry==true{Enter}')
+    await waitFor(() =>
+      expect(router.state.location.search).toMatchObject({ q: 'Result==Failed,IsRetry==true' }),
+    )
+    expect(screen.getByRole('region', { name: 'EM query' })).toHaveTextContent(
+      '(Result==Failed,IsRetry==true)',
+    )
+  })
+
+  it('a custom start range is typed in local time, named, and sent in UTC', async () => {
+    const { router } = renderAt('/sessions')
+    await ready()
+    await userEvent.selectOptions(screen.getByLabelText('Started: period'), 'custom')
+    const from = screen.getByLabelText(`From (${localZoneName()})`)
+    fireEvent.change(from, { target: { value: '2025-10-01T06:30' } })
+    const expected = formatUtc(new Date(2025, 9, 1, 6, 30).getTime())
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ createdFrom: expected }))
+    expect(screen.getByLabelText('Started: period')).toHaveValue('custom')
+    expect(from).toHaveValue('2025-10-01T06:30')
+
+    await userEvent.selectOptions(screen.getByLabelText('Started: period'), '24h')
+    await waitFor(() => expect(router.state.location.search).toMatchObject({ created: '24h' }))
+    expect(router.state.location.search).not.toHaveProperty('createdFrom')
+  })
+
+  it('exports every session the filter matches as CSV, named after the filter', async () => {
+    const saved: { name: string; blob: Blob }[] = []
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      if (blob instanceof Blob) saved.push({ name: '', blob })
+      return 'blob:export'
+    })
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined)
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      const last = saved.at(-1)
+      if (last) last.name = this.download
+    })
+    renderAt('/sessions?result=Warning&size=25')
+    await ready()
+    await userEvent.click(screen.getByRole('button', { name: 'Export all (CSV)' }))
+    await waitFor(() => expect(saved).toHaveLength(1))
+
+    const path = buildQueryPath({
+      filter: { results: ['Warning'] },
+      page: 1,
+      pageSize: 1,
+      format: 'References',
+    })
+    const total = parseRefsPage(await emGet(path, { format: 'xml' })).paging.pagesCount
+    const bytes = new Uint8Array((await saved[0]?.blob.arrayBuffer()) ?? new ArrayBuffer(0))
+    // The UTF-8 byte order mark that makes Excel read the file as UTF-8.
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const lines = new TextDecoder().decode(bytes).trimEnd().split('\r\n')
+    expect(lines[0]).toMatch(/^Session,Session UID,/)
+    expect(lines).toHaveLength(total + 1)
+    expect(lines.slice(1).every((line) => line.includes(',Warning,'))).toBe(true)
+    expect(saved[0]?.name).toMatch(/^replica-sessions_result-Warning_all-pages_\d{8}-\d{4}\.csv$/)
+  })
+})
