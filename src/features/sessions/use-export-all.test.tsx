@@ -6,6 +6,7 @@ import { createQueryClient } from '@/app/query-client.ts'
 import { emGet } from '@/em/em-get.ts'
 import { logon } from '@/em/http.ts'
 import { parseRefsPage } from '@/em/parse-refs.ts'
+import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import { buildQueryPath, type SessionQuery } from '@/em/session-query.ts'
 import { setEmSession } from '@/em/session-token.ts'
 import { type EmTestServer, startEmTestServer } from '@/test/em-server.ts'
@@ -41,14 +42,14 @@ const QUERY: SessionQuery = {
 describe('useExportAll', () => {
   it('pages through EM from page 1 until there is no Next link, each session once, in the query’s order', async () => {
     const { result } = renderHook(() => useExportAll({ pageSize: 40 }), { wrapper })
-    let sessions: Awaited<ReturnType<typeof result.current.run>> = null
+    const done: { sessions: ReplicaJobSession[] | null } = { sessions: null }
     await act(async () => {
-      sessions = await result.current.run(QUERY)
+      done.sessions = await result.current.run(QUERY)
     })
     const countPath = buildQueryPath({ filter: QUERY.filter, page: 1, pageSize: 1, format: 'References' })
     const total = parseRefsPage(await emGet(countPath, { format: 'xml' })).paging.pagesCount
     expect(total).toBeGreaterThan(80)
-    const list = sessions ?? []
+    const list = done.sessions ?? []
     expect(list).toHaveLength(total)
     expect(new Set(list.map((session) => session.uid)).size).toBe(total)
     const starts = list.map((session) => session.creationTime)
