@@ -3,6 +3,7 @@ import { Card } from '@/components/card.tsx'
 import { CopyButton } from '@/components/copy-button.tsx'
 import { LocalTime } from '@/components/local-time.tsx'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
+import { FoldableText } from './foldable-text.tsx'
 
 interface Field {
   label: string
@@ -49,7 +50,14 @@ function fieldsOf(session: ReplicaJobSession): Field[] {
     { label: 'Result', value: raw(session.result) },
     { label: 'Progress', value: `${session.progress} %` },
     { label: 'Retry run', value: session.isRetry ? 'Yes' : 'No' },
-    { label: 'Failure message', value: session.failureMessage ? <bdi>{session.failureMessage}</bdi> : '—' },
+    {
+      label: 'Failure message',
+      value: session.failureMessage ? (
+        <FoldableText text={session.failureMessage} more="Show the whole message" />
+      ) : (
+        '—'
+      ),
+    },
   ]
 }
 

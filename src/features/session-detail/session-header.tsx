@@ -4,6 +4,7 @@ import { StatusBadge } from '@/components/status-badge.tsx'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import { isRunning } from '@/em/session-status.ts'
 import { formatLocal } from '@/lib/format-time.ts'
+import { FoldableText } from './foldable-text.tsx'
 import { LiveDuration } from './live-duration.tsx'
 
 export interface SessionHeaderProps {
@@ -64,9 +65,9 @@ export function SessionHeader({ session, updatedAt, refreshSeconds }: SessionHea
         </div>
       </dl>
       {session.failureMessage ? (
-        <p className="detail-header__failure">
-          <bdi>{session.failureMessage}</bdi>
-        </p>
+        <div className="detail-header__failure">
+          <FoldableText text={session.failureMessage} more="Show the whole message" />
+        </div>
       ) : null}
       {running ? (
         <p className="detail-live">

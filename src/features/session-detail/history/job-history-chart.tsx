@@ -16,6 +16,9 @@ import { formatLocal } from '@/lib/format-time.ts'
 import { HISTORY_SERIES, type HistoryPoint, SERIES_ORDER } from './history-series.ts'
 
 const dayFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' })
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hour12: false })
+// An hourly job's last 30 runs all fall on one or two days: its axis names times, a daily job's names days.
+const TIME_TICKS_BELOW_MS = 2 * 86_400_000
 
 function isPoint(value: unknown): value is HistoryPoint {
   return typeof value === 'object' && value !== null && 'uid' in value && 'series' in value
@@ -40,6 +43,13 @@ function RunTooltip({ active, payload }: TooltipContentProps) {
 export function JobHistoryChart({ points }: { points: readonly HistoryPoint[] }) {
   const mark = points.find((point) => point.isThis)
   const data = [...points]
+  const span = (points.at(-1)?.start ?? 0) - (points[0]?.start ?? 0)
+  const tickFormat = span < TIME_TICKS_BELOW_MS ? timeFormat : dayFormat
+  // A Scatter given an empty data array draws the chart's whole data instead: series without runs are left out.
+  const series = SERIES_ORDER.map((key) => ({
+    key,
+    points: data.filter((point) => point.series === key),
+  })).filter((entry) => entry.points.length > 0)
   return (
     <ComposedChart
       responsive
@@ -55,13 +65,15 @@ export function JobHistoryChart({ points }: { points: readonly HistoryPoint[] })
         allowDecimals={false}
         tickFormatter={(index: number) => {
           const point = points[index - 1]
-          return point ? dayFormat.format(point.start) : ''
+          return point ? tickFormat.format(point.start) : ''
         }}
         stroke="var(--text-muted)"
         tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
       />
       <YAxis
         dataKey="minutes"
+        // Headroom above the longest run, so this session's ring and the line's label never overlap.
+        domain={[0, (dataMax: number) => Math.max(1, Math.ceil(dataMax * 1.15))]}
         width={48}
         stroke="var(--text-muted)"
         tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
@@ -83,11 +95,11 @@ export function JobHistoryChart({ points }: { points: readonly HistoryPoint[] })
           label={{ value: 'This session', position: 'top', fill: 'var(--text)', fontSize: 12 }}
         />
       ) : null}
-      {SERIES_ORDER.map((key) => (
+      {series.map(({ key, points: own }) => (
         <Scatter
           key={key}
           name={HISTORY_SERIES[key].label}
-          data={data.filter((point) => point.series === key)}
+          data={own}
           dataKey="minutes"
           fill={HISTORY_SERIES[key].color}
           shape={HISTORY_SERIES[key].shape}

@@ -2,10 +2,10 @@ import { LocalTime } from '@/components/local-time.tsx'
 import { StatusBadge } from '@/components/status-badge.tsx'
 import type { ReplicaTaskSession } from '@/em/parse-task-session.ts'
 import { durationMs, isRunning } from '@/em/session-status.ts'
+import { FoldableText } from '@/features/session-detail/foldable-text.tsx'
 import { useClock } from '@/features/session-detail/use-clock.ts'
 import { formatBytes, formatExactBytes } from '@/lib/format-bytes.ts'
 import { describeDuration, formatDuration } from '@/lib/format-duration.ts'
-import { TaskReason } from './task-reason.tsx'
 
 function Duration({ ms }: { ms: number | null }) {
   return (
@@ -36,7 +36,7 @@ export function TaskRow({ task }: { task: ReplicaTaskSession }) {
         <StatusBadge kind="result" value={task.result} />
       </td>
       <td className="detail-task__reason">
-        <TaskReason reason={task.reason} />
+        <FoldableText text={task.reason} />
       </td>
       <td className="detail-num">
         <span title={formatExactBytes(task.totalSize)}>{formatBytes(task.totalSize)}</span>

@@ -1,19 +1,31 @@
 import { useId, useState } from 'react'
 import { reasonText } from './reason-text.ts'
 
+export interface FoldableTextProps {
+  text: string
+  /** The unfold button's words. */
+  more?: string
+  /** Spoken when there is no text. */
+  empty?: string
+}
+
 /**
- * A task's Reason, always as text (never HTML), wrapped, in its own writing direction; a long one starts folded
- * with a button to read it whole (em-api.md §6.2: Reason is free text from the backup server).
+ * EM's free text (a task's Reason, a session's failure message: em-api.md §5, §6.2), always as text (never HTML),
+ * wrapped, in its own writing direction; a long one starts folded with a button to read it whole.
  */
-export function TaskReason({ reason }: { reason: string }) {
-  const { full, preview } = reasonText(reason)
+export function FoldableText({
+  text,
+  more = 'Show full reason',
+  empty = 'No reason given',
+}: FoldableTextProps) {
+  const { full, preview } = reasonText(text)
   const [open, setOpen] = useState(false)
   const id = useId()
   if (full === '') {
     return (
       <span className="detail-muted">
         <span aria-hidden="true">—</span>
-        <span className="sr-only">No reason given</span>
+        <span className="sr-only">{empty}</span>
       </span>
     )
   }
@@ -30,7 +42,7 @@ export function TaskReason({ reason }: { reason: string }) {
           aria-controls={id}
           onClick={() => setOpen((was) => !was)}
         >
-          {open ? 'Show less' : 'Show full reason'}
+          {open ? 'Show less' : more}
         </button>
       ) : null}
     </div>
