@@ -116,6 +116,16 @@ for (const screen of [
       await expectFitsScreen(page)
       await page.mouse.move(10, 10)
       await page.screenshot({ path: `test-results/screens/wall-${screen.name}.png` })
+
+      // Bigger text for a small screen far away: the compact layout, fewer rows per page, still one screen.
+      for (const scale of [1.6, 3]) {
+        await page.goto(`/wall?refresh=5&scale=${scale}`)
+        await expect(tile(page, 'Failed, last 24 h')).toHaveText(/^\d+$/)
+        await expect(page.getByText(/^page \d+ of \d+$/)).toBeVisible()
+        await expect(page.getByRole('row')).not.toHaveCount(1)
+        await expectFitsScreen(page)
+        await page.screenshot({ path: `test-results/screens/wall-${screen.name}-scale-${scale}.png` })
+      }
     })
   })
 }

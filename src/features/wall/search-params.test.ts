@@ -25,7 +25,10 @@ describe('wallSearchSchema', () => {
       rpoMs: 48 * 3_600_000,
       theme: 'light',
       scale: 1.5,
+      density: 'compact',
     })
+    expect(wallOptions(wallSearchSchema.parse({ scale: 1.25 })).density).toBe('full')
+    expect(wallOptions(wallSearchSchema.parse({ scale: 2.5 })).density).toBe('large')
   })
 
   it.each([

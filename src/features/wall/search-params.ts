@@ -37,6 +37,12 @@ export const wallSearchSchema = sessionSearchSchema.extend({
 
 export type WallSearch = z.output<typeof wallSearchSchema>
 
+/** How much fits at a scale: above 1.25 the full layout no longer fits a 16:9 screen (styles.css, Wall). */
+export function densityAt(scale: number): 'full' | 'compact' | 'large' {
+  if (scale > 2) return 'large'
+  return scale > 1.25 ? 'compact' : 'full'
+}
+
 /** The wall options of a validated search, in the units the screen uses. */
 export function wallOptions(search: WallSearch) {
   return {
@@ -45,6 +51,8 @@ export function wallOptions(search: WallSearch) {
     rpoMs: search.rpo * 3_600_000,
     theme: search.theme,
     scale: search.scale,
+    /** Big text leaves room for less: compact drops the chart and the names in the tiles, large two columns. */
+    density: densityAt(search.scale),
   }
 }
 

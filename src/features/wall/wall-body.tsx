@@ -39,7 +39,7 @@ export function WallBody({ answers, queries, options, now, viewNow }: WallBodyPr
           rotateMs={options.rotateMs}
           rowsPerPage={rowsPerPage(options.scale)}
         />
-        <HourlyPanel sessions={view.day} now={viewNow} />
+        {options.density === 'full' ? <HourlyPanel sessions={view.day} now={viewNow} /> : null}
       </div>
       {view.partialSince !== null ? (
         <p className="wall-note">

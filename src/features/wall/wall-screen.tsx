@@ -73,7 +73,13 @@ export function WallScreen({ search }: { search: WallSearch }) {
     '--wall-rows': String(rowsPerPage(options.scale)),
   } as CSSProperties
   return (
-    <div className="wall" data-theme={options.theme} data-idle={idle ? 'true' : undefined} style={style}>
+    <div
+      className="wall"
+      data-theme={options.theme}
+      data-density={options.density}
+      data-idle={idle ? 'true' : undefined}
+      style={style}
+    >
       <div className="wall__frame" style={{ translate: `${shift.x}px ${shift.y}px` }}>
         <WallHeader
           emName={config.data?.emHost ?? 'Enterprise Manager'}
