@@ -8,14 +8,31 @@ test.beforeEach(async () => {
   await resetEmulator()
 })
 
-interface WireLink {
-  Rel: string
-  Type?: string | null
-  Href: string
+// The JSON fields these journeys compare with the screen (em-api.md §6); the rest of each body is not read.
+interface WireSession {
+  JobName: string
+  Result: string
+  UID: string
+  Links: { Rel: string; Type?: string | null; Href: string }[]
+}
+interface WireServer {
+  Name: string
+  Version: string
+  Port: number
+}
+interface WireJob {
+  Platform: string
+  Description: string
+}
+interface WireTasks {
+  ReplicaTaskSessions: { VmDisplayName: string; Reason: string }[]
+}
+interface WirePage {
+  Entities: { ReplicaJobSessions: { ReplicaJobSessions: WireSession[] } }
 }
 
-/** EM's answer to a proxy path, in JSON, with the page's own token (as the app sends it). */
-async function emJson(page: Page, path: string): Promise<Record<string, unknown>> {
+/** EM's JSON answer to a proxy path, with the page's own token (as the app sends it); T names the fields read. */
+async function emJson<T>(page: Page, path: string): Promise<T> {
   const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('em.session') ?? '{}').token)
   const response = await page.request.get(path, {
     headers: { 'X-RestSvcSessionId': String(token), Accept: 'application/json' },
@@ -32,29 +49,27 @@ function entityPath(href: string): string {
 
 /** The session entity and what EM says lies behind its Up and Down links. */
 async function emSessionAndLinks(page: Page, id: string) {
-  const session = await emJson(page, `/api/replicaSessions/${id}?format=Entity`)
-  const links = (session.Links ?? []) as WireLink[]
-  const follow = async (rel: string, type: string) => {
-    const link = links.find((l) => l.Rel === rel && l.Type === type)
+  const session = await emJson<WireSession>(page, `/api/replicaSessions/${id}?format=Entity`)
+  const hrefOf = (rel: string, type: string) => {
+    const link = session.Links.find((l) => l.Rel === rel && l.Type === type)
     if (!link) throw new Error(`no ${rel} ${type} link`)
-    return emJson(page, entityPath(link.Href))
+    return entityPath(link.Href)
   }
-  const server = await follow('Up', 'BackupServerReference')
-  const job = await follow('Up', 'JobReference')
-  const tasks = (await follow('Down', 'ReplicaTaskSessionReferenceList')).ReplicaTaskSessions as {
-    VmDisplayName: string
-    Reason: string
-  }[]
+  const server = await emJson<WireServer>(page, hrefOf('Up', 'BackupServerReference'))
+  const job = await emJson<WireJob>(page, hrefOf('Up', 'JobReference'))
+  const { ReplicaTaskSessions: tasks } = await emJson<WireTasks>(
+    page,
+    hrefOf('Down', 'ReplicaTaskSessionReferenceList'),
+  )
   return { session, server, job, tasks }
 }
 
 async function firstSessionId(page: Page, filter: string): Promise<string> {
-  const body = await emJson(
+  const body = await emJson<WirePage>(
     page,
     `/api/query?type=ReplicaJobSession&format=Entities&filter=${encodeURIComponent(filter)}&sortDesc=CreationTime&pageSize=1&page=1`,
   )
-  const entities = body.Entities as { ReplicaJobSessions: { ReplicaJobSessions: { UID: string }[] } }
-  const uid = entities.ReplicaJobSessions.ReplicaJobSessions[0]?.UID
+  const uid = body.Entities.ReplicaJobSessions.ReplicaJobSessions[0]?.UID
   if (!uid) throw new Error(`no session matches ${filter}`)
   return uid.slice(uid.lastIndexOf(':') + 1)
 }
@@ -87,22 +102,23 @@ test('a failed session from the explorer: cards from the Up links, tasks from th
   const listUrl = page.url()
   const row = explorerRows(page).nth(2)
   const name = (await row.getByRole('link').textContent()) ?? ''
+  const nextName = (await explorerRows(page).nth(3).getByRole('link').textContent()) ?? ''
   await row.getByRole('link').click()
   await expect(page).toHaveURL(/\/sessions\/[0-9a-f-]{36}$/)
   const id = new URL(page.url()).pathname.split('/').pop() ?? ''
   const em = await emSessionAndLinks(page, id)
   expect(em.session.Result).toBe('Failed')
 
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(String(em.session.JobName))
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(em.session.JobName)
   await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText(name)
 
   const server = card(page, 'Backup server')
-  await expect(server).toContainText(String(em.server.Name))
-  await expect(server).toContainText(String(em.server.Version))
+  await expect(server).toContainText(em.server.Name)
+  await expect(server).toContainText(em.server.Version)
   await expect(server).toContainText(String(em.server.Port))
   const job = card(page, 'Job')
-  await expect(job).toContainText(String(em.job.Platform))
-  await expect(job).toContainText(String(em.job.Description))
+  await expect(job).toContainText(em.job.Platform)
+  await expect(job).toContainText(em.job.Description)
 
   const tasks = card(page, 'VMs in this session').getByRole('table')
   await expect(tasks.getByRole('row')).toHaveCount(em.tasks.length + 1)
@@ -126,6 +142,13 @@ test('a failed session from the explorer: cards from the Up links, tasks from th
   await history.screenshot({ path: 'test-results/screens/detail-history.png' })
   await page.screenshot({ path: 'test-results/screens/detail-failed.png', fullPage: true })
 
+  // `j` opens the next session of the list in place of this one; `k` comes back. Neither adds a history entry.
+  await page.keyboard.press('j')
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText(nextName)
+  await expect(page.getByText('4 of 25 in your list')).toBeVisible()
+  await page.keyboard.press('k')
+  await expect(page).toHaveURL(new RegExp(`/sessions/${id}$`))
+
   // The breadcrumb goes back in history: the explorer's filters, page and rows return as they were.
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Sessions' }).click()
   await expect(page).toHaveURL(listUrl)
@@ -135,7 +158,7 @@ test('a failed session from the explorer: cards from the Up links, tasks from th
   await page.goForward()
   await expect(page).toHaveURL(new RegExp(`/sessions/${id}$`))
   await page.reload()
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(String(em.session.JobName))
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(em.session.JobName)
   await expect(tasks.getByRole('row')).toHaveCount(em.tasks.length + 1)
   await page.goBack()
   await expect(page).toHaveURL(listUrl)
@@ -154,16 +177,16 @@ test('a failing backup-server link breaks only its card, and Retry brings it bac
   const alert = server.getByRole('alert')
   await expect(alert).toContainText('Could not load the backup server', { timeout: 20_000 })
   await expect(alert).toContainText('500')
-  await expect(card(page, 'Job')).toContainText(String(em.job.Platform))
+  await expect(card(page, 'Job')).toContainText(em.job.Platform)
   const tasks = card(page, 'VMs in this session').getByRole('table')
   await expect(tasks.getByRole('row')).toHaveCount(em.tasks.length + 1)
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(String(em.session.JobName))
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(em.session.JobName)
   await expect(page.getByRole('alert')).toHaveCount(1)
   await page.screenshot({ path: 'test-results/screens/detail-server-failed.png', fullPage: true })
 
   await controlEmulator('faults', {})
   await alert.getByRole('button', { name: 'Retry' }).click()
-  await expect(server).toContainText(String(em.server.Version))
+  await expect(server).toContainText(em.server.Version)
   await expect(server.getByRole('alert')).toHaveCount(0)
 })
 
@@ -189,9 +212,10 @@ test('hostile EM text renders as text, and no serious or critical accessibility 
   page,
 }) => {
   await signIn(page)
-  const { sessions } = (await controlEmulator('data', { hostile: true })) as { sessions: string[] }
-  const scripted = sessions[0] ?? ''
-  const long = sessions[2] ?? ''
+  const injected = await controlEmulator('data', { hostile: true })
+  const sessions = injected && typeof injected === 'object' && 'sessions' in injected ? injected.sessions : []
+  const [scripted, , long] = Array.isArray(sessions) ? sessions.map(String) : []
+  if (!scripted || !long) throw new Error('the emulator injected no hostile texts')
   let dialogs = 0
   page.on('dialog', (dialog) => {
     dialogs++
