@@ -10,12 +10,12 @@ export const NAMESPACES =
 
 export const INDENT = '  '
 
-// Control characters (tab, CR and LF included, which a parser would otherwise normalize), lone surrogates and
-// the two non-characters need care besides the four markup characters (em-api.md §1 "XML escaping").
+// Control characters, lone surrogates and the two non-characters need care besides the four markup
+// characters (em-api.md §1 "XML escaping").
 const SPECIAL = /[&<>"\p{Cc}\p{Cs}\uFFFE\uFFFF]/u
 const SPECIAL_ALL = /[&<>"\p{Cc}\p{Cs}\uFFFE\uFFFF]/gu
 
-function replacement(char: string): string {
+function replacement(char: string, inAttribute: boolean): string {
   switch (char) {
     case '&':
       return '&amp;'
@@ -27,21 +27,31 @@ function replacement(char: string): string {
       return '&quot;'
   }
   const code = char.charCodeAt(0)
-  // XML 1.0 cannot carry C0 controls other than tab, LF, CR even as references, nor lone surrogates.
-  if (code === 0x09 || code === 0x0a || code === 0x0d || (code >= 0x7f && code <= 0x9f)) return `&#${code};`
+  // A parser turns a raw tab or line break inside an attribute (and any raw CR) into a space or LF.
+  if (code === 0x09 || code === 0x0a) return inAttribute ? `&#${code};` : char
+  if (code === 0x0d || (code >= 0x7f && code <= 0x9f)) return `&#${code};`
+  // XML 1.0 cannot carry other C0 controls, even as references, nor lone surrogates.
   return '\uFFFD'
 }
 
-/** Escapes text for an attribute value (double-quoted) or element content. */
-export function escapeXml(text: string): string {
-  return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, replacement) : text
+const forAttribute = (char: string) => replacement(char, true)
+const forText = (char: string) => replacement(char, false)
+
+/** Escapes a double-quoted attribute value so it parses back to exactly `text` (where XML allows it). */
+export function escapeAttribute(text: string): string {
+  return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, forAttribute) : text
+}
+
+/** Escapes element content; tabs and line feeds stay literal. */
+export function escapeText(text: string): string {
+  return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, forText) : text
 }
 
 /** ` Name="value"` for each pair whose value is defined, in the given order. */
 export function xmlAttributes(pairs: readonly (readonly [string, string | null | undefined])[]): string {
   let out = ''
   for (const [name, value] of pairs) {
-    if (value !== undefined && value !== null) out += ` ${name}="${escapeXml(value)}"`
+    if (value !== undefined && value !== null) out += ` ${name}="${escapeAttribute(value)}"`
   }
   return out
 }
@@ -50,7 +60,7 @@ export function xmlAttributes(pairs: readonly (readonly [string, string | null |
 export function textElement(indent: string, name: string, text: string | null): string {
   if (text === null) return ''
   if (text === '') return `${indent}<${name} />\n`
-  return `${indent}<${name}>${escapeXml(text)}</${name}>\n`
+  return `${indent}<${name}>${escapeText(text)}</${name}>\n`
 }
 
 /** Wraps already-rendered children in `<Name attrs>`; an element without children is self-closed. */
