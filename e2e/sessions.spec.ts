@@ -209,4 +209,13 @@ test('no serious or critical accessibility violations; screenshots in light and 
     expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
     await page.screenshot({ path: `test-results/screens/explorer-${theme}.png` })
   }
+  // The smallest and the largest screens the dashboard is made for.
+  for (const [width, height] of [
+    [1280, 720],
+    [3840, 2160],
+  ] as const) {
+    await page.setViewportSize({ width, height })
+    await expect(dataRows(page).first()).toBeVisible()
+    await page.screenshot({ path: `test-results/screens/explorer-${width}x${height}.png` })
+  }
 })

@@ -96,6 +96,23 @@ describe('filter controls', { timeout: 20_000 }, () => {
     expect(router.state.location.search).not.toHaveProperty('createdFrom')
   })
 
+  it('says how many filters are set and folds away without touching the URL', async () => {
+    const { router } = renderAt('/sessions?result=Failed&created=7d&sort=Name.asc&size=25')
+    expect(await screen.findByText('2 set', {}, { timeout: 5000 })).toBeInTheDocument()
+    const toggle = screen.getByRole('button', { name: 'Hide filters' })
+    await userEvent.click(toggle)
+    expect(toggle).toHaveAttribute('aria-expanded', 'false')
+    expect(screen.getByLabelText('Session name')).not.toBeVisible()
+    expect(router.state.location.search).toEqual({
+      result: ['Failed'],
+      created: '7d',
+      sort: 'Name.asc',
+      size: 25,
+    })
+    await userEvent.click(screen.getByRole('button', { name: 'Show filters' }))
+    expect(screen.getByLabelText('Session name')).toBeVisible()
+  })
+
   it('exports every session the filter matches as CSV, named after the filter', async () => {
     const saved: { name: string; blob: Blob }[] = []
     vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {

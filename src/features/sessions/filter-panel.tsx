@@ -1,6 +1,7 @@
+import { useId, useState } from 'react'
 import { MultiSelect } from '@/components/multi-select.tsx'
 import { TextField } from '@/components/text-field.tsx'
-import type { SessionSearch } from '@/em/session-search.ts'
+import { type SessionSearch, sessionSearchFields } from '@/em/session-search.ts'
 import { KNOWN_RESULTS, KNOWN_STATES } from '@/em/session-status.ts'
 import { AdvancedFilter } from './advanced-filter.tsx'
 import { filterBindings as bind, type RetryChoice, type SearchPatch, uidProblem } from './filter-bindings.ts'
@@ -17,21 +18,46 @@ export interface FilterPanelProps {
   onClear: () => void
 }
 
+// A time filter counts once, whether a window or a from/to pair; sort, page and the like are not filters.
+function activeFilterCount(search: SessionSearch): number {
+  const set = new Set<string>()
+  for (const [key, value] of Object.entries(search)) {
+    if (!(key in sessionSearchFields) || value === undefined) continue
+    if (Array.isArray(value) && value.length === 0) continue
+    set.add(key.replace(/(From|To)$/, ''))
+  }
+  return set.size
+}
+
 function toRetry(value: string): RetryChoice {
   return value === 'only' || value === 'exclude' ? value : 'any'
 }
 
 /** One control per query parameter of ReplicaJobSession (em-api.md §4.3), each bound to its URL keys. */
 export function FilterPanel({ search, onFilter, onClear }: FilterPanelProps) {
+  // Folding the panel is a view preference of the moment, not part of what the URL shows.
+  const [open, setOpen] = useState(true)
+  const gridId = useId()
+  const active = activeFilterCount(search)
   return (
     <section className="filters" aria-labelledby="filters-title">
       <div className="filters__head">
         <h2 id="filters-title">Filters</h2>
-        <button type="button" className="button button--small" onClick={onClear}>
+        <span className="filters__count">{active === 0 ? 'none set' : `${active} set`}</span>
+        <button
+          type="button"
+          className="button button--small"
+          aria-expanded={open}
+          aria-controls={gridId}
+          onClick={() => setOpen(!open)}
+        >
+          {open ? 'Hide filters' : 'Show filters'}
+        </button>
+        <button type="button" className="button button--small" onClick={onClear} disabled={active === 0}>
           Clear filters
         </button>
       </div>
-      <div className="filters__grid">
+      <div className="filters__grid" id={gridId} hidden={!open}>
         <TextField
           label="Session name"
           value={bind.name.fromSearch(search)}
