@@ -11,8 +11,14 @@ function writeDigits(position: number, value: number, width: number): void {
     stamp[position + i] = 0x30 + (rest % 10)
 }
 
-// Civil date from days since 1970-01-01 (H. Hinnant's days_from_civil, inverted): no Date object per name.
-function writeDate(days: number): void {
+export interface CivilDate {
+  year: number
+  month: number
+  day: number
+}
+
+/** The UTC calendar date of a day count since 1970-01-01 (H. Hinnant's civil_from_days): no Date object needed. */
+export function civilDate(days: number): CivilDate {
   const z = days + 719468
   const era = Math.floor(z / 146097)
   const doe = z - era * 146097
@@ -22,9 +28,18 @@ function writeDate(days: number): void {
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100))
   const mp = Math.floor((5 * doy + 2) / 153)
   const month = mp < 10 ? mp + 3 : mp - 9
-  writeDigits(0, yoe + era * 400 + (month <= 2 ? 1 : 0), 4)
+  return {
+    year: yoe + era * 400 + (month <= 2 ? 1 : 0),
+    month,
+    day: doy - Math.floor((153 * mp + 2) / 5) + 1,
+  }
+}
+
+function writeDate(days: number): void {
+  const { year, month, day } = civilDate(days)
+  writeDigits(0, year, 4)
   writeDigits(5, month, 2)
-  writeDigits(8, doy - Math.floor((153 * mp + 2) / 5) + 1, 2)
+  writeDigits(8, day, 2)
 }
 
 /**

@@ -10,9 +10,7 @@ import { INDENT, NAMESPACES, wrapElement } from './xml-writer.ts'
 /** `<EntityReferences>` of `<Ref>`s, no PagingInfo. */
 export function refListXml(data: TypedItems, ctx: SerializeContext): string {
   const refs = withWriter(data, (writer, items) => {
-    let out = ''
-    for (const item of items) out += refXml('Ref', writer.ref(item, ctx), INDENT)
-    return out
+    return items.map((item) => refXml('Ref', writer.ref(item, ctx), INDENT)).join('')
   })
   return wrapElement('', 'EntityReferences', NAMESPACES, refs)
 }
@@ -25,9 +23,8 @@ export function refListJson(data: TypedItems, ctx: SerializeContext): JsonObject
 /** `<ReplicaJobSessions>` (or Jobs, …) of entities. */
 export function entityListXml(data: TypedItems, ctx: SerializeContext): string {
   return withWriter(data, (writer, items) => {
-    let out = ''
-    for (const item of items) out += writer.xml(item, ctx, INDENT)
-    return wrapElement('', writer.plural, NAMESPACES, out)
+    const entities = items.map((item) => writer.xml(item, ctx, INDENT)).join('')
+    return wrapElement('', writer.plural, NAMESPACES, entities)
   })
 }
 

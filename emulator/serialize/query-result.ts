@@ -74,11 +74,9 @@ export function queryResultXml(content: QueryContent, ctx: SerializeContext): st
     const refs =
       data === null
         ? ''
-        : withWriter(data, (writer, items) => {
-            let out = ''
-            for (const item of items) out += refXml('Ref', writer.ref(item, ctx), INDENT + INDENT)
-            return out
-          })
+        : withWriter(data, (writer, items) =>
+            items.map((item) => refXml('Ref', writer.ref(item, ctx), INDENT + INDENT)).join(''),
+          )
     return wrapElement(
       '',
       'QueryResult',
@@ -90,11 +88,7 @@ export function queryResultXml(content: QueryContent, ctx: SerializeContext): st
   const entities =
     data === null
       ? ''
-      : withWriter(data, (writer, items) => {
-          let out = ''
-          for (const item of items) out += writer.xml(item, ctx, inner)
-          return out
-        })
+      : withWriter(data, (writer, items) => items.map((item) => writer.xml(item, ctx, inner)).join(''))
   const list = wrapElement(INDENT + INDENT, content.collectionKey, '', entities)
   return wrapElement(
     '',

@@ -2,7 +2,7 @@
 
 import type { JsonObject } from './json-value.ts'
 import { type Link, linksJson, linksXml } from './link-writer.ts'
-import { INDENT, wrapElement, xmlAttributes } from './xml-writer.ts'
+import { escapeAttribute, INDENT, wrapElement, xmlAttributes } from './xml-writer.ts'
 
 export interface RefShape {
   /** `<Entity>Reference`, e.g. ReplicaJobSessionReference. */
@@ -34,11 +34,7 @@ export function entityAttributes(
   head: { href: string; type: string; name: string; uid: string },
   extra: readonly (readonly [string, string])[] = [],
 ): string {
-  return xmlAttributes([
-    ['Href', head.href],
-    ['Type', head.type],
-    ['Name', head.name],
-    ['UID', head.uid],
-    ...extra,
-  ])
+  let out = ` Href="${escapeAttribute(head.href)}" Type="${head.type}" Name="${escapeAttribute(head.name)}" UID="${escapeAttribute(head.uid)}"`
+  for (const [name, value] of extra) out += ` ${name}="${escapeAttribute(value)}"`
+  return out
 }

@@ -110,6 +110,17 @@ describe('date-times', () => {
     expect(dateTimeText(base + 220_000)).toBe('2025-08-15T20:00:24.22Z')
     expect(dateTimeText(base + 999_999)).toBe('2025-08-15T20:00:24.999999Z')
   })
+
+  it('agrees with Date on the whole calendar', () => {
+    for (let i = 0; i < 2000; i++) {
+      const time = Math.floor(((i * 7919) % 2000) * 1.6e13 + i * 123_457)
+      const iso = new Date(Math.floor(time / 1000)).toISOString().slice(0, 19)
+      const fraction = String(time % 1_000_000)
+        .padStart(6, '0')
+        .replace(/0+$/, '')
+      expect(dateTimeText(time)).toBe(fraction === '' ? `${iso}Z` : `${iso}.${fraction}Z`)
+    }
+  })
 })
 
 describe('running sessions', () => {

@@ -12,7 +12,6 @@ export const INDENT = '  '
 
 // Control characters, lone surrogates and the two non-characters need care besides the four markup
 // characters (em-api.md §1 "XML escaping").
-const SPECIAL = /[&<>"\p{Cc}\p{Cs}\uFFFE\uFFFF]/u
 const SPECIAL_ALL = /[&<>"\p{Cc}\p{Cs}\uFFFE\uFFFF]/gu
 
 function replacement(char: string, inAttribute: boolean): string {
@@ -37,14 +36,25 @@ function replacement(char: string, inAttribute: boolean): string {
 const forAttribute = (char: string) => replacement(char, true)
 const forText = (char: string) => replacement(char, false)
 
+// The set of SPECIAL_ALL as a char-code scan: several times faster than the Unicode regex on the plain text
+// that nearly every value is (Hrefs, GUIDs, names).
+function needsEscape(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x20 || c === 0x22 || c === 0x26 || c === 0x3c || c === 0x3e) return true
+    if ((c >= 0x7f && c <= 0x9f) || (c >= 0xd800 && c <= 0xdfff) || c >= 0xfffe) return true
+  }
+  return false
+}
+
 /** Escapes a double-quoted attribute value so it parses back to exactly `text` (where XML allows it). */
 export function escapeAttribute(text: string): string {
-  return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, forAttribute) : text
+  return needsEscape(text) ? text.replace(SPECIAL_ALL, forAttribute) : text
 }
 
 /** Escapes element content; tabs and line feeds stay literal. */
 export function escapeText(text: string): string {
-  return SPECIAL.test(text) ? text.replace(SPECIAL_ALL, forText) : text
+  return needsEscape(text) ? text.replace(SPECIAL_ALL, forText) : text
 }
 
 /** ` Name="value"` for each pair whose value is defined, in the given order. */
