@@ -94,6 +94,14 @@ function utc(ms: number): string {
   return quoted(new Date(ms).toISOString().replace('.000Z', 'Z'))
 }
 
+// An upper bound covers its whole millisecond: EM stores up to 7 fraction digits (em-api.md §DateTime) while a
+// browser time stops at milliseconds, so `<= .123` would drop a session created at .1234567 that the user sees
+// as .123 and asked for.
+function utcUpTo(ms: number): string {
+  if (!Number.isFinite(ms)) throw new RangeError(`Not a time: ${ms}`)
+  return quoted(new Date(ms).toISOString().replace('Z', '9999Z'))
+}
+
 function anyOf(field: string, values: readonly string[] | undefined): string | null {
   const distinct = [...new Set((values ?? []).filter((value) => value !== ''))]
   if (distinct.length === 0) return null
@@ -119,9 +127,9 @@ export function buildFilter(filter: SessionFilter): string {
     anyOf('Result', filter.results),
     filter.isRetry === undefined ? null : `IsRetry==${filter.isRetry}`,
     filter.creationFrom === undefined ? null : `CreationTime>=${utc(filter.creationFrom)}`,
-    filter.creationTo === undefined ? null : `CreationTime<=${utc(filter.creationTo)}`,
+    filter.creationTo === undefined ? null : `CreationTime<=${utcUpTo(filter.creationTo)}`,
     filter.endFrom === undefined ? null : `EndTime>=${utc(filter.endFrom)}`,
-    filter.endTo === undefined ? null : `EndTime<=${utc(filter.endTo)}`,
+    filter.endTo === undefined ? null : `EndTime<=${utcUpTo(filter.endTo)}`,
     filter.advanced?.trim() ? `(${filter.advanced.trim()})` : null,
   ]
   return parts.filter((part) => part !== null).join(';')

@@ -140,7 +140,7 @@ const rows = [
     value: { mode: 'custom', from: OCT_1_0600, to: OCT_2_0630 },
     url: 'createdFrom=2025-10-01T06%3A00%3A00Z&createdTo=2025-10-02T06%3A30%3A00Z',
     filter: { creationFrom: OCT_1_0600, creationTo: OCT_2_0630 },
-    em: 'CreationTime>="2025-10-01T06:00:00Z";CreationTime<="2025-10-02T06:30:00Z"',
+    em: 'CreationTime>="2025-10-01T06:00:00Z";CreationTime<="2025-10-02T06:30:00.0009999Z"',
   }),
   row({
     param: 'EndTime, last hour',
@@ -156,7 +156,7 @@ const rows = [
     value: { mode: 'custom', from: null, to: OCT_2_0630 },
     url: 'endedTo=2025-10-02T06%3A30%3A00Z',
     filter: { endTo: OCT_2_0630 },
-    em: 'EndTime<="2025-10-02T06:30:00Z"',
+    em: 'EndTime<="2025-10-02T06:30:00.0009999Z"',
   }),
   row({
     param: 'Advanced',
