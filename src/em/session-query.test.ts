@@ -36,7 +36,11 @@ describe('buildFilter', () => {
     ['IsRetry true', { isRetry: true }, 'IsRetry==true'],
     ['IsRetry false', { isRetry: false }, 'IsRetry==false'],
     ['CreationTime from', { creationFrom: AUG_15_0600 }, 'CreationTime>="2025-08-15T06:00:00Z"'],
-    ['CreationTime to', { creationTo: AUG_15_0600 + 86_400_000 }, 'CreationTime<="2025-08-16T06:00:00.0009999Z"'],
+    [
+      'CreationTime to',
+      { creationTo: AUG_15_0600 + 86_400_000 },
+      'CreationTime<="2025-08-16T06:00:00.0009999Z"',
+    ],
     ['CreationTime with ms', { creationFrom: AUG_15_0600 + 5 }, 'CreationTime>="2025-08-15T06:00:00.005Z"'],
     ['EndTime from', { endFrom: 0 }, 'EndTime>="1970-01-01T00:00:00Z"'],
     ['EndTime to', { endTo: AUG_15_0600 + 123 }, 'EndTime<="2025-08-15T06:00:00.1239999Z"'],

@@ -98,10 +98,10 @@ describe('import boundaries', () => {
     ).toEqual([
       join('features', 'wall', 'wall.tsx') +
         ': feature wall imports feature sessions (@/features/sessions/table.tsx)',
-      join('em', 'http.ts') + ': em may not import components (@/components/card.tsx)',
-      join('em', 'http.ts') + ': em may not import test (@/test/samples.ts)',
-      join('lib', 'a.ts') + ': climbs with ../ (../em/b.ts)',
-      join('components', 'chart.tsx') + ': recharts outside a *-chart.tsx file',
+      `${join('em', 'http.ts')}: em may not import components (@/components/card.tsx)`,
+      `${join('em', 'http.ts')}: em may not import test (@/test/samples.ts)`,
+      `${join('lib', 'a.ts')}: climbs with ../ (../em/b.ts)`,
+      `${join('components', 'chart.tsx')}: recharts outside a *-chart.tsx file`,
     ])
   })
 
