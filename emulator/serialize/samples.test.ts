@@ -1,4 +1,4 @@
-// Emulator output against the real Veeam payloads in shared/samples: same elements, attributes, nesting, order
+// Emulator output against the real Veeam payloads (src/test/fixtures/veeam-samples, read as data, not imported): same elements, attributes, nesting, order
 // and link sets (values differ: other data, other host).
 import { readFileSync } from 'node:fs'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
@@ -38,7 +38,7 @@ const jsonOf = (body: EmBody): unknown => JSON.parse(render(body, options('json'
 
 // Printed doc examples write a raw `&` in Hrefs (not well-formed); a live server writes `&amp;`.
 const sample = (file: string) =>
-  readFileSync(new URL(`../../../shared/samples/${file}`, import.meta.url), 'utf8').replace(
+  readFileSync(new URL(`../../src/test/fixtures/veeam-samples/${file}`, import.meta.url), 'utf8').replace(
     /&(?!amp;)/g,
     '&amp;',
   )
@@ -310,7 +310,7 @@ describe('JSON against the samples', () => {
 
 // The ```json blocks of em-api.md that are complete JSON (others abbreviate with "…").
 const docBlocks = [
-  ...readFileSync(new URL('../../../shared/em-api.md', import.meta.url), 'utf8').matchAll(
+  ...readFileSync(new URL('../../src/test/fixtures/em-api.md', import.meta.url), 'utf8').matchAll(
     /```json\n([\s\S]*?)```/g,
   ),
 ].flatMap((match) => {

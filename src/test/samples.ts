@@ -1,8 +1,7 @@
-// Test-only access to the shared Veeam sample payloads (/work/shared/samples, listed in its README.md).
+// Test-only access to the Veeam sample payloads copied into fixtures/veeam-samples (see fixtures/README.md).
 import { readFileSync } from 'node:fs'
 
-// src/test/ → repo root → its parent, where shared/ sits beside the checkout.
-const SAMPLES = new URL('../../../shared/samples/', import.meta.url)
+const SAMPLES = new URL('./fixtures/veeam-samples/', import.meta.url)
 
 /** The text of one sample payload, by file name (no paths). */
 export function readSample(name: string): string {
