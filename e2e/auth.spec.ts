@@ -60,7 +60,7 @@ test('an expired session asks for the password over the screen and keeps the vie
   await expect(page).toHaveURL(/sort=Name\.asc/)
   const firstRow = page.getByRole('row').nth(1)
   await expect(firstRow).toBeVisible()
-  const rowText = await firstRow.innerText()
+  const rowText = (await firstRow.textContent()) ?? ''
   const before = page.url()
 
   await controlEmulator('expire-sessions')

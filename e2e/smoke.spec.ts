@@ -16,7 +16,10 @@ test('the app loads through the proxy and a request reaches the emulator', async
   await page.goto('/')
   await expect(page).toHaveURL(/\/sign-in/)
   await expect(page.getByRole('heading', { name: 'Sign in to replica sessions' })).toBeVisible()
-  await expect(page.getByText('Sign in as admin with password admin', { exact: false })).toBeVisible()
+  // The app is served with EM_URL set (playwright.config.ts), as in front of a real EM: it names that EM and offers
+  // no demo account, which only `npm start` on the embedded emulator shows.
+  await expect(page.getByText(new URL(EMULATOR_URL).host)).toBeVisible()
+  await expect(page.getByText(/Demo:/)).toHaveCount(0)
   await signInThroughUi(page)
   await expect(page).toHaveURL(/\/sessions/)
 

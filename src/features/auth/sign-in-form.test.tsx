@@ -28,6 +28,17 @@ describe('sign-in', () => {
     expect(screen.getByText(/Demo: this dashboard talks to the embedded EM emulator/)).toBeInTheDocument()
   })
 
+  it('offers no demo account in front of a real EM', async () => {
+    em.use(
+      http.get('*/dashboard-config.json', () =>
+        HttpResponse.json({ emHost: 'em.example.com:9398', emulator: false, version: 'test' }),
+      ),
+    )
+    renderAt('/sign-in')
+    expect(await screen.findByText('em.example.com:9398')).toBeInTheDocument()
+    expect(screen.queryByText(/Demo:/)).toBeNull()
+  })
+
   it('says so on a wrong password (401) and stores nothing', async () => {
     renderAt('/sign-in')
     await signIn('admin', 'wrong')
