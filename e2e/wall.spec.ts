@@ -130,6 +130,20 @@ for (const screen of [
   })
 }
 
+test("the explorer's Wall link opens its filter as a wall, without sort or page @xml-only", async ({
+  page,
+}) => {
+  await page.goto('/sessions?result=%5B%22Failed%22%5D&created=7d&sort=Name.asc&page=2')
+  await signInThroughUi(page)
+  await expect(page).toHaveURL(/\/sessions\?.*page=2/)
+  await page.getByRole('link', { name: 'Wall link' }).click()
+  await expect(page).toHaveURL(/\/wall\?/)
+  const search = new URL(page.url()).searchParams
+  expect(Object.fromEntries(search)).toEqual({ result: '["Failed"]', created: '7d' })
+  await expect(page.getByText('Failed · Created in the last 7d')).toBeVisible()
+  await expect(page.getByRole('table')).toBeVisible()
+})
+
 test('an EM outage keeps the data, says so, turns stale, and recovers by itself', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 })
   await openSignedIn(page, '/wall?refresh=5')

@@ -14,6 +14,7 @@ import { RefreshControl } from './refresh-control.tsx'
 import { parseSort } from './search-params.ts'
 import { SummaryStrip } from './summary-strip.tsx'
 import { useExplorerSearch } from './use-explorer-search.ts'
+import { WallLink } from './wall-link.tsx'
 
 export function SessionsExplorer() {
   const explorer = useExplorerSearch()
@@ -61,6 +62,7 @@ export function SessionsExplorer() {
           query={query}
           pageRows={list.isPlaceholderData ? undefined : list.data?.items}
         />
+        <WallLink search={search} />
         <span className="explorer__status" role="status">
           {list.isPlaceholderData
             ? 'Loading…'
