@@ -2,11 +2,11 @@
 import type { UseQueryResult } from '@tanstack/react-query'
 import { EmptyState } from '@/components/empty-state.tsx'
 import { ErrorState } from '@/components/error-state.tsx'
+import { describeEmError } from '@/em/describe-error.ts'
 import type { Page } from '@/em/page-schema.ts'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import type { SessionSort } from '@/em/session-query.ts'
 import { formatLocal } from '@/lib/format-time.ts'
-import { describeError } from './describe-error.ts'
 import { SessionsTable } from './sessions-table.tsx'
 import { TableSkeleton } from './table-skeleton.tsx'
 import type { ExplorerState } from './use-explorer-search.ts'
@@ -27,7 +27,7 @@ export function ExplorerBody({ list, explorer, sort, pagesCount, hasNext }: Expl
       <>
         {list.isError ? (
           <ErrorState
-            {...describeError(list.error)}
+            {...describeEmError(list.error, 'Could not load the sessions')}
             title={`Showing sessions as of ${formatLocal(list.dataUpdatedAt)}: the last refresh failed`}
             onRetry={() => void list.refetch()}
           />
@@ -67,7 +67,7 @@ export function ExplorerBody({ list, explorer, sort, pagesCount, hasNext }: Expl
     )
   }
   if (list.isError) {
-    const { title, detail } = describeError(list.error)
+    const { title, detail } = describeEmError(list.error, 'Could not load the sessions')
     return <ErrorState title={title} detail={detail} onRetry={() => void list.refetch()} />
   }
   return <TableSkeleton />

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { describeEmError } from './describe-error.ts'
+import { EmHttpError, EmLinkError, EmParseError, EmUnreachableError } from './errors.ts'
+
+describe('describeEmError', () => {
+  it.each([
+    [
+      new EmUnreachableError('Cannot reach Enterprise Manager at em:9398'),
+      'Enterprise Manager is unreachable',
+      'Cannot reach Enterprise Manager at em:9398',
+    ],
+    [
+      new EmHttpError(400, 'Unknown field Foo', '/api/query'),
+      'Enterprise Manager rejected the query',
+      'Unknown field Foo',
+    ],
+    [
+      new EmHttpError(401, null, '/api/query'),
+      'Signed out of Enterprise Manager',
+      'Sign in again to continue.',
+    ],
+    [
+      new EmHttpError(403, null, '/api/query'),
+      'Not allowed',
+      /Portal Administrator, Portal User or Restore Operator/,
+    ],
+    [new EmHttpError(404, 'gone', '/api/x'), 'Not found', /aged out/],
+    [new EmHttpError(500, 'Internal error', '/api/x'), 'Enterprise Manager answered 500', 'Internal error'],
+    [
+      new EmHttpError(503, null, '/api/x'),
+      'Enterprise Manager answered 503',
+      'Enterprise Manager answered 503 for /api/x',
+    ],
+    [
+      new EmParseError('Expected XML, got HTML', '<html>'),
+      'Enterprise Manager sent something unreadable',
+      'Expected XML, got HTML',
+    ],
+    [
+      new EmLinkError('https://evil.example/', 'not under /api/'),
+      'A link was not followed',
+      /not under \/api\//,
+    ],
+    [new TypeError('boom'), 'Something went wrong', 'boom'],
+    ['a string', 'Something went wrong', 'a string'],
+  ])('%o', (error, title, detail) => {
+    const words = describeEmError(error)
+    expect(words.title).toBe(title)
+    if (typeof detail === 'string') expect(words.detail).toBe(detail)
+    else expect(words.detail).toMatch(detail)
+  })
+
+  it('names what failed when the error is not from EM', () => {
+    expect(describeEmError(new Error('x'), 'Could not load the sessions').title).toBe(
+      'Could not load the sessions',
+    )
+  })
+})

@@ -1,0 +1,46 @@
+// Words for every error the client layer throws, written once: screens add only what is theirs (which part failed,
+// the wall's key), so the same EM answer reads the same in the explorer, the detail view and on the wall.
+import { EmHttpError, EmLinkError, EmParseError, EmUnreachableError } from './errors.ts'
+
+export interface ErrorWords {
+  /** A short sentence for a heading or banner. */
+  title: string
+  /** What EM said, or what went wrong, in plain words; never a stack trace. */
+  detail: string
+}
+
+function httpWords(error: EmHttpError): ErrorWords {
+  switch (error.status) {
+    case 400:
+      return { title: 'Enterprise Manager rejected the query', detail: error.emMessage ?? error.message }
+    case 401:
+      return { title: 'Signed out of Enterprise Manager', detail: 'Sign in again to continue.' }
+    case 403:
+      return {
+        title: 'Not allowed',
+        detail:
+          'Your Enterprise Manager role may not read this. Portal Administrator, Portal User or Restore Operator is needed.',
+      }
+    case 404:
+      return {
+        title: 'Not found',
+        detail: 'Enterprise Manager does not know this item (it may have aged out of its history).',
+      }
+    default:
+      return {
+        title: `Enterprise Manager answered ${error.status}`,
+        detail: error.emMessage ?? error.message,
+      }
+  }
+}
+
+/** The title and detail for any error; `fallbackTitle` names what failed when the error is not EM's. */
+export function describeEmError(error: unknown, fallbackTitle = 'Something went wrong'): ErrorWords {
+  if (error instanceof EmUnreachableError)
+    return { title: 'Enterprise Manager is unreachable', detail: error.message }
+  if (error instanceof EmHttpError) return httpWords(error)
+  if (error instanceof EmParseError)
+    return { title: 'Enterprise Manager sent something unreadable', detail: error.message }
+  if (error instanceof EmLinkError) return { title: 'A link was not followed', detail: error.message }
+  return { title: fallbackTitle, detail: error instanceof Error ? error.message : String(error) }
+}
