@@ -1,5 +1,6 @@
 // Sessions explorer journeys against the emulator, through the real proxy. What the table shows is checked
 // against EM's own answer to the request the page says it sent (the "EM query" line).
+import { readFileSync } from 'node:fs'
 import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { expect, resetEmulator, signInThroughUi, test } from './fixtures.ts'
@@ -147,6 +148,20 @@ test('sort by start time both ways, page forward and back, Back/Forward and relo
   await expect(started).toHaveAttribute('aria-sort', 'ascending')
   await expect(page.getByLabel('Rows per page')).toHaveValue('50')
   await expect.poll(() => shownNames(page)).toEqual(secondPage)
+})
+
+test('the shareable URL in the README opens exactly that view @xml-only', async ({ page }) => {
+  const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8')
+  const url = /^\/sessions\?\S+$/m.exec(readme)?.[0] ?? ''
+  expect(url).toContain('created=7d')
+  await page.goto(url)
+  await signInThroughUi(page)
+  await expect(page.getByLabel('Job name', { exact: true })).toHaveValue('Exchange DR')
+  await expect(page.getByLabel('Backup server', { exact: true })).toHaveValue('vbr-hq01.corp.local')
+  await expect(page.getByLabel('Started: period')).toHaveValue('7d')
+  await expect(page.getByText('settings were ignored')).toHaveCount(0)
+  await expect(page).toHaveURL(/size=250/)
+  await expectRowsFromEm(page)
 })
 
 test('a malformed URL shows the notice and a working page', async ({ page }) => {

@@ -13,7 +13,7 @@ export function WallLink({ search }: { search: SessionSearch }) {
     <Link
       to="/wall"
       search={wallFilter(search)}
-      className="button"
+      className="button button--small"
       title="Opens this filter as a wall screen; bookmark that URL on the NOC screen"
     >
       Wall link
