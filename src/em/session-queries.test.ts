@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs'
-import { QueryClient } from '@tanstack/react-query'
-import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest'
+import { describe, expect, test } from 'vitest'
+import { emFixture, stubEmFetch, TEST_SESSION, testQueryClient } from '@/test/stub-em-fetch.ts'
 import { backupServerQueries } from './backup-server-queries.ts'
 import { EmHttpError, EmLinkError } from './errors.ts'
 import { jobQueries } from './job-queries.ts'
@@ -8,34 +7,9 @@ import { sessionQueries } from './session-queries.ts'
 import { clearEmSession, setEmSession } from './session-token.ts'
 import { setWireFormat } from './wire-format.ts'
 
-const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
-const SESSION = { token: 'tok', sessionId: 'sid-1', userName: 'u', logoutPath: '/api/logonSessions/sid-1' }
-
-let answers: Map<string, string>
-let requested: { path: string; headers: unknown }[]
-
-beforeEach(() => {
-  answers = new Map()
-  requested = []
-  setWireFormat('xml')
-  setEmSession(SESSION)
-  vi.stubGlobal(
-    'fetch',
-    vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-      const path = String(input)
-      requested.push({ path, headers: init?.headers })
-      const body = answers.get(path)
-      return body === undefined ? new Response('', { status: 404 }) : new Response(body, { status: 200 })
-    }),
-  )
-})
-
-afterEach(() => {
-  vi.unstubAllGlobals()
-  clearEmSession()
-})
-
-const client = () => new QueryClient({ defaultOptions: { queries: { retry: false } } })
+const em = stubEmFetch()
+const fixture = emFixture
+const client = testQueryClient
 
 describe('query keys', () => {
   test('every leaf key carries the wire format; the hierarchy prefixes hold', () => {
@@ -58,7 +32,7 @@ describe('query keys', () => {
     const before = sessionQueries.detail('abc').queryKey
     setWireFormat('json')
     const json = sessionQueries.detail('abc').queryKey
-    setEmSession({ ...SESSION, sessionId: 'sid-2' })
+    setEmSession({ ...TEST_SESSION, sessionId: 'sid-2' })
     const relogged = sessionQueries.detail('abc').queryKey
     expect(JSON.stringify(json)).not.toBe(JSON.stringify(before))
     expect(relogged).toEqual(json)
@@ -75,7 +49,7 @@ describe('query keys', () => {
 
 describe('query functions', () => {
   test('list: GETs the query path with the token and parses the page', async () => {
-    answers.set(
+    em.answers.set(
       '/api/query?type=ReplicaJobSession&format=Entities&filter=Result%3D%3DSuccess&sortDesc=CreationTime&pageSize=1&page=2',
       fixture('query-replica-entities.xml'),
     )
@@ -85,17 +59,17 @@ describe('query functions', () => {
     expect(page.items.map((session) => session.name)).toEqual([
       'Fileserver02 Replication@2025-10-19 06:46:31',
     ])
-    expect(requested[0]?.headers).toMatchObject({ Accept: 'application/xml', 'X-RestSvcSessionId': 'tok' })
+    expect(em.requested[0]?.headers).toMatchObject({ Accept: 'application/xml', 'X-RestSvcSessionId': 'tok' })
   })
 
   test('list in JSON asks for JSON', async () => {
     setWireFormat('json')
-    answers.set(
+    em.answers.set(
       '/api/query?type=ReplicaJobSession&format=Entities&sortDesc=CreationTime&pageSize=100&page=1',
       fixture('query-replica-entities.json'),
     )
     await client().fetchQuery(sessionQueries.list({ filter: {}, page: 1, pageSize: 100 }))
-    expect(requested[0]?.headers).toMatchObject({ Accept: 'application/json' })
+    expect(em.requested[0]?.headers).toMatchObject({ Accept: 'application/json' })
   })
 
   const refsPage = (count: number, pagesCount: number) =>
@@ -107,7 +81,7 @@ describe('query functions', () => {
     // An empty result still reports one page (§4.5).
     [0, 1, 0],
   ])('count: %i ref(s) on page 1 of %i → %i sessions', async (refs, pagesCount, expected) => {
-    answers.set(
+    em.answers.set(
       '/api/query?type=ReplicaJobSession&format=References&filter=State%3D%3DWorking&sortDesc=CreationTime&pageSize=1&page=1',
       refsPage(refs, pagesCount),
     )
@@ -115,7 +89,7 @@ describe('query functions', () => {
   })
 
   test('detail: GETs /replicaSessions/{id}?format=Entity', async () => {
-    answers.set(
+    em.answers.set(
       '/api/replicaSessions/0bcf%2F?format=Entity',
       fixture('query-replica-entities.xml')
         .replace(/[\s\S]*?(<ReplicaJobSession )/, '$1')
@@ -139,7 +113,7 @@ describe('query functions', () => {
       '/api/replicaSessions/f5bf/replicaTaskSessions?x=1&format=Entity',
     ],
   ])('tasks: follows %s as %s', async (href, path) => {
-    answers.set(path, fixture('replica-task-sessions.xml'))
+    em.answers.set(path, fixture('replica-task-sessions.xml'))
     const tasks = await client().fetchQuery(sessionQueries.tasks('f5bf', href))
     expect(tasks.map((task) => task.vmDisplayName)).toEqual(['ubuntu88'])
   })
@@ -148,11 +122,11 @@ describe('query functions', () => {
     await expect(
       client().fetchQuery(sessionQueries.tasks('x', 'javascript:alert(1)')),
     ).rejects.toBeInstanceOf(EmLinkError)
-    expect(requested).toEqual([])
+    expect(em.requested).toEqual([])
   })
 
   test('history: the last n sessions of a job, newest first', async () => {
-    answers.set(
+    em.answers.set(
       `/api/query?type=ReplicaJobSession&format=Entities&filter=${encodeURIComponent('JobUid=="urn:veeam:Job:j"')}&sortDesc=CreationTime&pageSize=20&page=1`,
       fixture('query-replica-entities.json'),
     )
@@ -168,6 +142,6 @@ describe('query functions', () => {
       .catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(EmHttpError)
     expect(error).toMatchObject({ status: 401, emMessage: 'Not signed in' })
-    expect(requested).toEqual([])
+    expect(em.requested).toEqual([])
   })
 })
