@@ -18,6 +18,8 @@ function createClock(intervalMs: number): Clock {
     subscribe: (listener) => {
       listeners.add(listener)
       if (timer === null) {
+        // An idle clock is stale: catch up once (one extra render, since subscribe itself never changes).
+        clock.now = Date.now()
         timer = setInterval(() => {
           clock.now = Date.now()
           for (const notify of listeners) notify()

@@ -1,7 +1,7 @@
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import { durationMs, isRunning } from '@/em/session-status.ts'
 import { describeDuration, formatDuration } from '@/lib/format-duration.ts'
-import { useClock } from './use-clock.ts'
+import { useNow } from '@/lib/use-now.ts'
 
 function Duration({ ms }: { ms: number | null }) {
   return (
@@ -13,7 +13,7 @@ function Duration({ ms }: { ms: number | null }) {
 }
 
 function Elapsed({ session }: { session: ReplicaJobSession }) {
-  const now = useClock(1000)
+  const now = useNow(1000)
   return <Duration ms={durationMs(session, now)} />
 }
 

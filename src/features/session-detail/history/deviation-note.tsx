@@ -1,6 +1,6 @@
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import { isRunning } from '@/em/session-status.ts'
-import { useClock } from '@/features/session-detail/use-clock.ts'
+import { useNow } from '@/lib/use-now.ts'
 import { BASELINE_RUNS, deviationBasis, deviationHeadline, durationDeviation } from './duration-deviation.ts'
 
 export interface DeviationNoteProps {
@@ -12,7 +12,7 @@ export interface DeviationNoteProps {
 /** "Is it usual?" in one figure: this run against the average of the previous five successful runs. */
 export function DeviationNote({ session, earlier }: DeviationNoteProps) {
   // A running session's figure grows with it; a finished one never changes.
-  const now = useClock(isRunning(session) ? 1000 : 60_000)
+  const now = useNow(isRunning(session) ? 1000 : 60_000)
   const deviation = durationDeviation(session, earlier, now)
   if (!deviation) {
     return (

@@ -7,7 +7,7 @@ import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import { sessionQueries } from '@/em/session-queries.ts'
 import { describeFailure } from '@/features/session-detail/describe-failure.ts'
 import { QueryView } from '@/features/session-detail/query-view.tsx'
-import { useClock } from '@/features/session-detail/use-clock.ts'
+import { useNow } from '@/lib/use-now.ts'
 import { DeviationNote } from './deviation-note.tsx'
 import { BASELINE_RUNS } from './duration-deviation.ts'
 import { HistoryLegend } from './history-legend.tsx'
@@ -64,7 +64,7 @@ function HistoryFigure({
   runs: readonly ReplicaJobSession[]
   session: ReplicaJobSession
 }) {
-  const now = useClock(5000)
+  const now = useNow(5000)
   const points = toHistoryPoints(runs, session, now)
   const mark = points.find((point) => point.isThis)
   const caption = mark

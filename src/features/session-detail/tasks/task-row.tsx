@@ -3,9 +3,9 @@ import { StatusBadge } from '@/components/status-badge.tsx'
 import type { ReplicaTaskSession } from '@/em/parse-task-session.ts'
 import { durationMs, isRunning } from '@/em/session-status.ts'
 import { FoldableText } from '@/features/session-detail/foldable-text.tsx'
-import { useClock } from '@/features/session-detail/use-clock.ts'
 import { formatBytes, formatExactBytes } from '@/lib/format-bytes.ts'
 import { describeDuration, formatDuration } from '@/lib/format-duration.ts'
+import { useNow } from '@/lib/use-now.ts'
 
 function Duration({ ms }: { ms: number | null }) {
   return (
@@ -17,7 +17,7 @@ function Duration({ ms }: { ms: number | null }) {
 }
 
 function Elapsed({ task }: { task: ReplicaTaskSession }) {
-  const now = useClock(1000)
+  const now = useNow(1000)
   return <Duration ms={durationMs(task, now)} />
 }
 
