@@ -2,6 +2,8 @@
 // catch-all that errors on anything unhandled. Only src/test/ may reach into emulator/.
 import { HttpResponse, http } from 'msw'
 import { type SetupServerApi, setupServer } from 'msw/node'
+import { logon } from '@/em/http.ts'
+import { setEmSession } from '@/em/session-token.ts'
 import { parseUsers } from '../../emulator/handlers/accounts.ts'
 import { createEmContext, type EmContext } from '../../emulator/handlers/context.ts'
 import { handle } from '../../emulator/handlers/handle.ts'
@@ -58,4 +60,15 @@ export function startEmTestServer(
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), v]))
+}
+
+/** Signs in to the test server as a user of the app would, and keeps the session where the app reads it. */
+export async function signInToEm(user = 'admin', password = 'admin'): Promise<void> {
+  const { token, session } = await logon(user, password, 'xml')
+  setEmSession({
+    token,
+    sessionId: session.sessionId,
+    userName: session.userName,
+    logoutPath: session.logoutPath,
+  })
 }

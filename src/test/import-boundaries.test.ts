@@ -47,7 +47,8 @@ function violationsIn(files: readonly { rel: string; text: string }[]): string[]
   for (const { rel, text } of files) {
     const { layer, feature } = layerOf(rel)
     if (layer === 'main.tsx' || layer === 'vite-env.d.ts') continue
-    const isTest = /\.test\.tsx?$/.test(rel)
+    // A feature's *-test-kit.ts holds setup only its tests import.
+    const isTest = /(\.test|-test-kit)\.tsx?$/.test(rel)
     for (const spec of importsOf(text)) {
       if (spec.includes('emulator/') && layer !== 'test') found.push(`${rel}: imports the emulator (${spec})`)
       if (spec === 'fast-xml-parser' && rel !== join('em', 'xml.ts'))

@@ -2,23 +2,16 @@
 // transport and parsers) what a session, its server, job and tasks are, so tests never paste expected values.
 import { screen } from '@testing-library/react'
 import { emGet } from '@/em/em-get.ts'
-import { logon } from '@/em/http.ts'
 import { findLink, resolveHref, withEntityFormat } from '@/em/link-resolver.ts'
 import { parseBackupServer } from '@/em/parse-backup-server.ts'
 import { parseJob } from '@/em/parse-job.ts'
 import { parseSessionsPage, type ReplicaJobSession } from '@/em/parse-session.ts'
 import { parseTaskSessions } from '@/em/parse-task-session.ts'
 import { buildQueryPath, type SessionFilter } from '@/em/session-query.ts'
-import { setEmSession } from '@/em/session-token.ts'
+import { signInToEm } from '@/test/em-server.ts'
 
 export async function signIn(): Promise<void> {
-  const { token, session } = await logon('admin', 'admin', 'xml')
-  setEmSession({
-    token,
-    sessionId: session.sessionId,
-    userName: session.userName,
-    logoutPath: session.logoutPath,
-  })
+  await signInToEm()
 }
 
 async function follow(session: ReplicaJobSession, rel: string, type: string): Promise<unknown> {

@@ -4,12 +4,10 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { emGet } from '@/em/em-get.ts'
-import { logon } from '@/em/http.ts'
 import { parseRefsPage } from '@/em/parse-refs.ts'
 import { buildQueryPath } from '@/em/session-query.ts'
-import { setEmSession } from '@/em/session-token.ts'
 import { formatUtc, localZoneName } from '@/lib/format-time.ts'
-import { type EmTestServer, startEmTestServer } from '@/test/em-server.ts'
+import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
 import { renderAt } from '@/test/render-at.tsx'
 
 let em: EmTestServer
@@ -21,13 +19,7 @@ beforeAll(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 })
 })
 beforeEach(async () => {
-  const { token, session } = await logon('admin', 'admin', 'xml')
-  setEmSession({
-    token,
-    sessionId: session.sessionId,
-    userName: session.userName,
-    logoutPath: session.logoutPath,
-  })
+  await signInToEm()
 })
 afterEach(() => {
   em.resetHandlers()

@@ -5,12 +5,10 @@ import userEvent from '@testing-library/user-event'
 import { HttpResponse, http } from 'msw'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { emGet } from '@/em/em-get.ts'
-import { logon } from '@/em/http.ts'
 import { parseRefsPage } from '@/em/parse-refs.ts'
 import { parseSessionsPage } from '@/em/parse-session.ts'
 import { buildQueryPath, type SessionFilter, type SessionQuery } from '@/em/session-query.ts'
-import { setEmSession } from '@/em/session-token.ts'
-import { type EmTestServer, startEmTestServer } from '@/test/em-server.ts'
+import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
 import { renderAt } from '@/test/render-at.tsx'
 
 let em: EmTestServer
@@ -22,13 +20,7 @@ beforeAll(() => {
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 })
 })
 beforeEach(async () => {
-  const { token, session } = await logon('admin', 'admin', 'xml')
-  setEmSession({
-    token,
-    sessionId: session.sessionId,
-    userName: session.userName,
-    logoutPath: session.logoutPath,
-  })
+  await signInToEm()
 })
 afterEach(() => em.resetHandlers())
 afterAll(() => em.close())

@@ -4,12 +4,10 @@ import type { ReactNode } from 'react'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { createQueryClient } from '@/app/query-client.ts'
 import { emGet } from '@/em/em-get.ts'
-import { logon } from '@/em/http.ts'
 import { parseRefsPage } from '@/em/parse-refs.ts'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import { buildQueryPath, type SessionQuery } from '@/em/session-query.ts'
-import { setEmSession } from '@/em/session-token.ts'
-import { type EmTestServer, startEmTestServer } from '@/test/em-server.ts'
+import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
 import { useExportAll } from './use-export-all.ts'
 
 let em: EmTestServer
@@ -18,13 +16,7 @@ beforeAll(() => {
   em = startEmTestServer()
 })
 beforeEach(async () => {
-  const { token, session } = await logon('admin', 'admin', 'xml')
-  setEmSession({
-    token,
-    sessionId: session.sessionId,
-    userName: session.userName,
-    logoutPath: session.logoutPath,
-  })
+  await signInToEm()
 })
 afterAll(() => em.close())
 

@@ -4,15 +4,14 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { HttpResponse, http } from 'msw'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { emGet } from '@/em/em-get.ts'
-import { logon } from '@/em/http.ts'
 import { getKioskKey } from '@/em/kiosk-key.ts'
 import { parseJobsPage } from '@/em/parse-job.ts'
 import { parseRefsPage } from '@/em/parse-refs.ts'
 import { parseSessionsPage } from '@/em/parse-session.ts'
 import { buildQueryPath, type SessionFilter } from '@/em/session-query.ts'
 import { KNOWN_STATES } from '@/em/session-status.ts'
-import { clearEmSession, setEmSession } from '@/em/session-token.ts'
-import { type EmTestServer, startEmTestServer } from '@/test/em-server.ts'
+import { clearEmSession } from '@/em/session-token.ts'
+import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
 import { renderAt } from '@/test/render-at.tsx'
 import { runningBuild } from './version-reload.ts'
 
@@ -24,13 +23,7 @@ beforeAll(() => {
 })
 beforeEach(async () => {
   em.use(http.get('*/version.json', () => HttpResponse.json({ version: runningBuild() ?? 'test' })))
-  const { token, session } = await logon('admin', 'admin', 'xml')
-  setEmSession({
-    token,
-    sessionId: session.sessionId,
-    userName: session.userName,
-    logoutPath: session.logoutPath,
-  })
+  await signInToEm()
 })
 afterEach(() => em.resetHandlers())
 afterAll(() => em.close())
