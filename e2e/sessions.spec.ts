@@ -162,6 +162,7 @@ test('the shareable URL in the README opens exactly that view @xml-only', async 
   await expect(page.getByText('settings were ignored')).toHaveCount(0)
   await expect(page).toHaveURL(/size=250/)
   await expectRowsFromEm(page)
+  await page.screenshot({ path: 'test-results/screens/explorer-readme-url.png' })
 })
 
 test('a malformed URL shows the notice and a working page', async ({ page }) => {
