@@ -5,7 +5,8 @@ import { quantile } from './stats.ts'
 
 const DAY = 86_400_000
 
-async function logon(baseUrl: string): Promise<string> {
+/** Signs in to the emulator as admin and returns the session token. */
+export async function logon(baseUrl: string): Promise<string> {
   const response = await fetch(`${baseUrl}sessionMngr/?v=latest`, {
     method: 'POST',
     headers: { authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` },

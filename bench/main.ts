@@ -3,12 +3,18 @@
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { benchEmulator } from './emulator-bench.ts'
+import { benchParse } from './parse-bench.ts'
 import { type Figure, judge, renderTable } from './report.ts'
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false } } })
 const smoke = values.smoke ?? false
 
 const figures: Figure[] = []
+figures.push(
+  ...(await benchParse(
+    smoke ? { sizes: [100, 1000], iterations: 1 } : { sizes: [100, 1000, 10_000], iterations: 15 },
+  )),
+)
 figures.push(
   ...(await benchEmulator(smoke ? { sessions: 3000, iterations: 1 } : { sessions: 200_000, iterations: 30 })),
 )
