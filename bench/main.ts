@@ -2,6 +2,7 @@
 // `npm run bench -- --smoke`: one small iteration, no budgets, so `npm test` proves the bench still runs.
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { benchBundle, buildApp } from './bundle-bench.ts'
 import { benchEmulator } from './emulator-bench.ts'
 import { benchParse } from './parse-bench.ts'
 import { type Figure, judge, renderTable } from './report.ts'
@@ -10,6 +11,8 @@ const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: fal
 const smoke = values.smoke ?? false
 
 const figures: Figure[] = []
+buildApp()
+figures.push(...benchBundle())
 figures.push(
   ...(await benchParse(
     smoke ? { sizes: [100, 1000], iterations: 1 } : { sizes: [100, 1000, 10_000], iterations: 15 },
