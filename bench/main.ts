@@ -2,10 +2,13 @@
 // `npm run bench -- --smoke`: one small iteration, no budgets, so `npm test` proves the bench still runs.
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
+import { startBrowserStack } from './browser-stack.ts'
 import { benchBundle, buildApp } from './bundle-bench.ts'
 import { benchEmulator } from './emulator-bench.ts'
+import { benchExplorer } from './explorer-bench.ts'
 import { benchParse } from './parse-bench.ts'
 import { type Figure, judge, renderTable } from './report.ts'
+import { benchEmLoad, benchWallSoak } from './wall-bench.ts'
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false } } })
 const smoke = values.smoke ?? false
@@ -18,6 +21,25 @@ figures.push(
     smoke ? { sizes: [100, 1000], iterations: 1 } : { sizes: [100, 1000, 10_000], iterations: 15 },
   )),
 )
+
+// Browser figures against the bench build served by `vite preview`; every process is stopped, even on failure.
+const stack = await startBrowserStack()
+try {
+  figures.push(...(await benchExplorer(stack, smoke ? 1 : 5)))
+  figures.push(...(await benchEmLoad(stack, smoke ? 1 : 2)))
+} finally {
+  await stack.close()
+}
+// A small EM for the soak: it looks for what grows per refresh, and small pages make 1,000 refreshes quick.
+const soakStack = await startBrowserStack(['--sessions', '300'])
+try {
+  figures.push(
+    ...(await benchWallSoak(soakStack, smoke ? { cycles: 10, baseline: 5 } : { cycles: 1000, baseline: 50 })),
+  )
+} finally {
+  await soakStack.close()
+}
+
 figures.push(
   ...(await benchEmulator(smoke ? { sessions: 3000, iterations: 1 } : { sessions: 200_000, iterations: 30 })),
 )

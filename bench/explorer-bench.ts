@@ -1,0 +1,157 @@
+// Issue 7 §2–4: the explorer in Chromium: long tasks while a 1,000-row page loads, cold start, filter change,
+// and scrolling a 1,000-row page. Every timing is taken inside the page (performance.now), not over CDP.
+import type { Page } from '@playwright/test'
+import type { BrowserStack } from './browser-stack.ts'
+import type { Figure } from './report.ts'
+import { median } from './stats.ts'
+
+declare global {
+  interface Window {
+    benchLongTasks: { start: number; duration: number }[]
+    benchFirstRowAt: number | null
+  }
+}
+
+// Runs before the app: records long tasks and the moment the first data row enters the DOM.
+function instrument() {
+  window.benchLongTasks = []
+  window.benchFirstRowAt = null
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries())
+      window.benchLongTasks.push({ start: e.startTime, duration: e.duration })
+  }).observe({ type: 'longtask', buffered: true })
+  const observer = new MutationObserver(() => {
+    if (!document.querySelector('tr.grid-table__row--data')) return
+    window.benchFirstRowAt = performance.now()
+    observer.disconnect()
+  })
+  observer.observe(document, { childList: true, subtree: true })
+}
+
+async function openExplorer(stack: BrowserStack, url: string): Promise<Page> {
+  const page = await stack.newPage('xml')
+  await page.addInitScript(instrument)
+  await page.goto(url)
+  await page.waitForFunction(() => window.benchFirstRowAt !== null, null, { timeout: 30_000 })
+  await page.waitForSelector('table[aria-busy="false"]')
+  return page
+}
+
+async function longTasksOf(page: Page, since = 0): Promise<number[]> {
+  await page.waitForTimeout(300) // a long task is reported when it ends
+  const tasks = await page.evaluate(() => window.benchLongTasks)
+  return tasks.filter((t) => t.start >= since).map((t) => t.duration)
+}
+
+/** Clicks the Failed result checkbox and times, in the page, until the table shows other rows. */
+function filterChange(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    const box = [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find(
+      (input) => input.labels?.[0]?.textContent?.trim() === 'Failed',
+    )
+    const body = document.querySelector('tbody')
+    if (!box || !body) throw new Error('no Failed checkbox or table body')
+    const before = body.textContent
+    const started = performance.now()
+    box.click()
+    for (;;) {
+      await new Promise(requestAnimationFrame)
+      const table = document.querySelector('table[aria-busy]')
+      if (table?.getAttribute('aria-busy') === 'false' && body.textContent !== before) break
+      if (performance.now() - started > 20_000) throw new Error('rows did not change within 20 s')
+    }
+    return performance.now() - started
+  })
+}
+
+/** Scrolls the table top to bottom, 400 px a frame; counts dropped frames and the most row elements seen. */
+function scrollThrough(
+  page: Page,
+): Promise<{ started: number; dropped: number; frames: number; maxRows: number }> {
+  return page.evaluate(async () => {
+    const scroller = document.querySelector('.table-scroller')
+    if (!scroller) throw new Error('no table scroller')
+    const started = performance.now()
+    let last = started
+    let dropped = 0
+    let frames = 0
+    let maxRows = 0
+    while (scroller.scrollTop + scroller.clientHeight < scroller.scrollHeight - 1) {
+      scroller.scrollTop += 400
+      const now = await new Promise<number>(requestAnimationFrame)
+      dropped += Math.max(0, Math.round((now - last) / (1000 / 60)) - 1)
+      last = now
+      frames += 1
+      maxRows = Math.max(maxRows, document.querySelectorAll('tr.grid-table__row--data').length)
+    }
+    return { started, dropped, frames, maxRows }
+  })
+}
+
+/** Explorer figures; `runs` per timing (median). */
+export async function benchExplorer(stack: BrowserStack, runs: number): Promise<Figure[]> {
+  const longest: number[] = []
+  const over100: number[] = []
+  const coldStarts: number[] = []
+  const filterChanges: number[] = []
+  const scrolls: Awaited<ReturnType<typeof scrollThrough>>[] = []
+  const scrollLongTasks: number[] = []
+  for (let run = 0; run < runs; run++) {
+    const big = await openExplorer(stack, '/sessions?size=1000')
+    const tasks = await longTasksOf(big)
+    longest.push(Math.max(0, ...tasks))
+    over100.push(tasks.filter((d) => d > 100).length)
+    const scroll = await scrollThrough(big)
+    scrolls.push(scroll)
+    scrollLongTasks.push((await longTasksOf(big, scroll.started)).length)
+    await big.context().close()
+
+    const page = await openExplorer(stack, '/sessions')
+    const firstRowAt = await page.evaluate(() => window.benchFirstRowAt)
+    if (firstRowAt !== null) coldStarts.push(firstRowAt)
+    filterChanges.push(await filterChange(page))
+    await page.context().close()
+  }
+  const section = 'browser: explorer (XML)'
+  const n = `median of ${runs}`
+  return [
+    {
+      section,
+      name: 'longest task, loading a 1,000-row page',
+      value: median(longest),
+      unit: 'ms',
+      budget: 100,
+      note: `${n}; tasks > 100 ms per load: ${over100.join(', ')}`,
+    },
+    {
+      section,
+      name: 'cold start: navigation → first rows',
+      value: median(coldStarts),
+      unit: 'ms',
+      budget: 1500,
+      note: n,
+    },
+    {
+      section,
+      name: 'filter change → updated rows',
+      value: median(filterChanges),
+      unit: 'ms',
+      budget: 300,
+      note: n,
+    },
+    {
+      section,
+      name: 'scroll 1,000 rows: dropped frames',
+      value: median(scrolls.map((s) => s.dropped)),
+      unit: 'frames',
+      note: `${n}; of ${median(scrolls.map((s) => s.frames))} frames at 400 px each; long tasks: ${scrollLongTasks.join(', ')}`,
+    },
+    {
+      section,
+      name: 'scroll 1,000 rows: most row elements in the DOM',
+      value: Math.max(...scrolls.map((s) => s.maxRows)),
+      unit: 'rows',
+      budget: 99,
+    },
+  ]
+}

@@ -1,0 +1,126 @@
+// Issue 7 §6 and §8: a wall screen soaked through many refreshes on a fake clock, and the EM requests per minute
+// that one explorer view and one wall screen send at their default refresh.
+import type { CDPSession, Page } from '@playwright/test'
+import type { BrowserStack } from './browser-stack.ts'
+import { openClocked, until } from './clocked-page.ts'
+import type { Figure } from './report.ts'
+
+// The wall accepts refresh=5 at the least (src/features/wall/search-params.ts): refresh=1 would fall back to 30.
+const SOAK_REFRESH_S = 5
+
+interface Sample {
+  heapMb: number
+  nodes: number
+  listeners: number
+  timeouts: number
+  intervals: number
+}
+
+async function sample(page: Page, cdp: CDPSession): Promise<Sample> {
+  await cdp.send('HeapProfiler.collectGarbage')
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  const metric = (name: string) => metrics.find((m) => m.name === name)?.value ?? Number.NaN
+  const timers = await page.evaluate(() => window.benchTimers())
+  return {
+    heapMb: usedSize / 1024 / 1024,
+    nodes: metric('Nodes'),
+    listeners: metric('JSEventListeners'),
+    ...timers,
+  }
+}
+
+/** Soaks /wall?refresh=5 for `cycles` refreshes; compares cycle `cycles` against cycle `baseline`. */
+export async function benchWallSoak(
+  stack: BrowserStack,
+  options: { cycles: number; baseline: number },
+): Promise<Figure[]> {
+  const { page, advance } = await openClocked(stack, `/wall?refresh=${SOAK_REFRESH_S}`)
+  try {
+    await until(page, () => document.querySelector('table') !== null)
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Performance.enable')
+    const count = await stack.countRequests()
+    let early: Sample | null = null
+    for (let cycle = 1; cycle <= options.cycles; cycle++) {
+      await advance(SOAK_REFRESH_S * 1000)
+      if (cycle === options.baseline) early = await sample(page, cdp)
+    }
+    const late = await sample(page, cdp)
+    const requests = await count()
+    if (!early) throw new Error('no baseline sample')
+    const section = `browser: wall soak, ${options.cycles} × ${SOAK_REFRESH_S} s refresh`
+    const at = (s: Sample, pick: (s: Sample) => number) =>
+      `${pick(s)} at ${options.baseline}, ${pick(late)} at ${options.cycles}`
+    return [
+      {
+        section,
+        name: `JS heap growth, cycle ${options.baseline} → ${options.cycles}`,
+        value: late.heapMb - early.heapMb,
+        unit: 'MB',
+        budget: 5,
+        note: `${early.heapMb.toFixed(1)} → ${late.heapMb.toFixed(1)} MB after GC; ${requests.total} EM requests`,
+      },
+      {
+        section,
+        name: 'DOM node growth',
+        value: late.nodes - early.nodes,
+        unit: 'nodes',
+        note: at(early, (s) => s.nodes),
+      },
+      {
+        section,
+        name: 'event listener growth',
+        value: late.listeners - early.listeners,
+        unit: 'listeners',
+        note: at(early, (s) => s.listeners),
+      },
+      {
+        section,
+        name: 'live timer growth',
+        value: late.timeouts + late.intervals - (early.timeouts + early.intervals),
+        unit: 'timers',
+        note: `timeouts ${at(early, (s) => s.timeouts)}; intervals ${at(early, (s) => s.intervals)}`,
+      },
+    ]
+  } finally {
+    await page.context().close()
+  }
+}
+
+/** EM requests per minute of one page at its default refresh, over `minutes` of fake time. */
+async function requestsPerMinute(stack: BrowserStack, url: string, minutes: number) {
+  const { page, advance } = await openClocked(stack, url)
+  try {
+    await until(page, () => document.querySelector('table') !== null)
+    await advance(1000) // let first-load follow-ups (counts, pickers) finish before counting
+    const count = await stack.countRequests()
+    for (let second = 0; second < minutes * 60; second++) await advance(1000)
+    const requests = await count()
+    const paths = Object.entries(requests.byPath)
+      .map(([path, n]) => `${path} ${n}`)
+      .join(', ')
+    return { perMinute: requests.total / minutes, paths }
+  } finally {
+    await page.context().close()
+  }
+}
+
+/** Figure 8: explorer (/sessions, refresh 30 s) and wall (/wall, refresh 30 s). */
+export async function benchEmLoad(stack: BrowserStack, minutes: number): Promise<Figure[]> {
+  const section = 'EM load at default refresh'
+  const explorer = await requestsPerMinute(stack, '/sessions', minutes)
+  const wall = await requestsPerMinute(stack, '/wall', minutes)
+  const note = (paths: string) => `over ${minutes} min of fake time: ${paths}`
+  return [
+    {
+      section,
+      name: 'explorer view /sessions',
+      value: explorer.perMinute,
+      unit: 'req/min',
+      note: note(explorer.paths),
+    },
+    { section, name: 'wall screen /wall', value: wall.perMinute, unit: 'req/min', note: note(wall.paths) },
+  ]
+}
