@@ -1,5 +1,5 @@
 // The one step every EM query shares: signed-in token + wire format → fetch → decoded body.
-import { decodeBody } from './decode-body.ts'
+import { decodeOffThread } from './decode-off-thread.ts'
 import { EmHttpError } from './errors.ts'
 import { emFetch } from './http.ts'
 import { getKioskKey, kioskHeaders } from './kiosk-key.ts'
@@ -36,5 +36,5 @@ export async function emGet(
     // A signed-in user's own session wins; the kiosk key only stands in where nobody signed in.
     headers: session ? {} : kioskHeaders(),
   })
-  return decodeBody(text, options.format, path)
+  return decodeOffThread(text, options.format, path)
 }

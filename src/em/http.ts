@@ -1,7 +1,6 @@
 // The app's only fetch (STYLE §3.2): same-origin /api through the proxy, typed errors, no side effects.
 
-import { decodeBody } from './decode-body.ts'
-import { readErrorMessage } from './error-body.ts'
+import { decodeOffThread } from './decode-off-thread.ts'
 import { EmHttpError, EmLinkError, EmUnreachableError } from './errors.ts'
 import { type LogonSession, parseLogonSession } from './parse-logon-session.ts'
 import { isRecord } from './schemas.ts'
@@ -59,6 +58,8 @@ export async function emFetch(path: string, options: EmFetchOptions): Promise<Em
   }
   if (response.status === 502 || response.status === 504) throw unreachable(text)
   if (response.status < 200 || response.status > 299) {
+    // Loaded on demand: reading an XML error body needs the XML parser, which the first page does without.
+    const { readErrorMessage } = await import('./error-body.ts')
     throw new EmHttpError(response.status, readErrorMessage(text), path)
   }
   return { status: response.status, headers: response.headers, text }
@@ -103,7 +104,7 @@ export async function logon(
     format,
     headers: { Authorization: basicCredentials(user, password) },
   })
-  const session = parseLogonSession(decodeBody(response.text, format, path))
+  const session = parseLogonSession(await decodeOffThread(response.text, format, path))
   // The header is the contract; base64 of SessionId is what EM sends there (§3) when a proxy drops it.
   const token = response.headers.get('X-RestSvcSessionId') || btoa(session.sessionId)
   return { token, session }

@@ -1,0 +1,38 @@
+// The messages between decode-off-thread.ts and its worker: a body to decode, and the document or the error back.
+// Errors cross as plain data (structured clone keeps neither class nor fields) and are rebuilt on the other side.
+import { decodeBody } from './decode-body.ts'
+import { EmHttpError, EmParseError } from './errors.ts'
+import type { WireFormat } from './wire-format.ts'
+
+export interface DecodeRequest {
+  id: number
+  text: string
+  format: WireFormat
+  path: string
+}
+
+export type DecodeFailure =
+  | { kind: 'http'; status: number; emMessage: string | null; path: string }
+  | { kind: 'parse'; message: string; excerpt: string | null }
+  | { kind: 'other'; message: string }
+
+export type DecodeReply =
+  | { id: number; ok: true; doc: unknown }
+  | { id: number; ok: false; error: DecodeFailure }
+
+/** What the worker does with one request: decodeBody, its error turned into data. */
+export function answerDecodeRequest(request: DecodeRequest): DecodeReply {
+  try {
+    return { id: request.id, ok: true, doc: decodeBody(request.text, request.format, request.path) }
+  } catch (error) {
+    return { id: request.id, ok: false, error: describeFailure(error) }
+  }
+}
+
+function describeFailure(error: unknown): DecodeFailure {
+  if (error instanceof EmHttpError) {
+    return { kind: 'http', status: error.status, emMessage: error.emMessage, path: error.path }
+  }
+  if (error instanceof EmParseError) return { kind: 'parse', message: error.message, excerpt: error.excerpt }
+  return { kind: 'other', message: error instanceof Error ? error.message : String(error) }
+}

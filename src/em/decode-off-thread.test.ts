@@ -1,0 +1,94 @@
+// Both paths of decodeOffThread give the same documents and the same errors: here (no Worker in Node) and through
+// a worker, played by a stand-in that clones messages both ways as postMessage does and answers as parse-worker.ts.
+import { readFileSync } from 'node:fs'
+import { afterEach, describe, expect, test, vi } from 'vitest'
+import { answerDecodeRequest, type DecodeRequest } from './decode-message.ts'
+import type { WireFormat } from './wire-format.ts'
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
+
+class StandInWorker {
+  static started = 0
+  static failToLoad = false
+  #listeners: Record<string, ((event: { data?: unknown }) => void)[]> = {}
+  constructor() {
+    StandInWorker.started += 1
+  }
+  addEventListener(type: string, listener: (event: { data?: unknown }) => void) {
+    this.#listeners[type] = [...(this.#listeners[type] ?? []), listener]
+  }
+  postMessage(message: DecodeRequest) {
+    setTimeout(() => {
+      if (StandInWorker.failToLoad) {
+        for (const listener of this.#listeners.error ?? []) listener({})
+        return
+      }
+      const data = structuredClone(answerDecodeRequest(structuredClone(message)))
+      for (const listener of this.#listeners.message ?? []) listener({ data })
+    })
+  }
+  terminate() {}
+}
+
+async function freshDecoder(withWorker: boolean) {
+  vi.resetModules()
+  if (withWorker) vi.stubGlobal('Worker', StandInWorker)
+  const { decodeOffThread } = await import('./decode-off-thread.ts')
+  return decodeOffThread
+}
+
+/** The value, or the rejection as class name + own fields, so errors compare as deeply as documents. */
+async function outcome(
+  promise: Promise<unknown>,
+): Promise<{ doc: unknown } | { error: Record<string, unknown> }> {
+  try {
+    return { doc: await promise }
+  } catch (error) {
+    if (!(error instanceof Error)) throw error
+    return { error: { class: error.constructor.name, ...error, message: error.message } }
+  }
+}
+
+const BODIES: [string, string, WireFormat, string][] = [
+  ['XML page of sessions', fixture('query-replica-entities.xml'), 'xml', 'document'],
+  ['JSON page of sessions', fixture('query-replica-entities.json'), 'json', 'document'],
+  ['JSON with a BOM', `\uFEFF${fixture('logon-session.json')}`, 'json', 'document'],
+  ['XML Error document in a 2xx', fixture('error.xml'), 'xml', 'EmHttpError'],
+  ['JSON Error document in a 2xx', fixture('error.json'), 'json', 'EmHttpError'],
+  ['truncated XML', fixture('job-replica.xml').slice(0, 200), 'xml', 'EmParseError'],
+  ['malformed JSON', '{"Name": ', 'json', 'EmParseError'],
+  ['an HTML page', '<!doctype html><html><body>Sign in</body></html>', 'xml', 'EmParseError'],
+  ['an empty body', '  ', 'json', 'EmParseError'],
+]
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+  StandInWorker.started = 0
+  StandInWorker.failToLoad = false
+})
+
+describe('decodeOffThread', () => {
+  test.each(BODIES)('%s: the worker path equals the path here', async (_name, text, format, expected) => {
+    const here = await outcome((await freshDecoder(false))(text, format, '/api/x'))
+    expect('doc' in here ? 'document' : here.error.class).toBe(expected)
+    const offThread = await outcome((await freshDecoder(true))(text, format, '/api/x'))
+    expect(StandInWorker.started).toBe(1)
+    expect(offThread).toEqual(here)
+  })
+
+  test('the path here is decodeBody itself', async () => {
+    const { decodeBody } = await import('./decode-body.ts')
+    const text = fixture('query-replica-entities.xml')
+    expect(await (await freshDecoder(false))(text, 'xml')).toEqual(decodeBody(text, 'xml'))
+  })
+
+  test('a worker that fails to load leaves decoding to the main thread, for this and later bodies', async () => {
+    StandInWorker.failToLoad = true
+    const decode = await freshDecoder(true)
+    const text = fixture('query-replica-entities.json')
+    const { decodeBody } = await import('./decode-body.ts')
+    expect(await decode(text, 'json')).toEqual(decodeBody(text, 'json'))
+    expect(await decode(text, 'json')).toEqual(decodeBody(text, 'json'))
+    expect(StandInWorker.started).toBe(1)
+  })
+})
