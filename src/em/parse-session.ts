@@ -98,6 +98,17 @@ const replicaJobSessionSchema = z
     }
   })
 
+// Built once: zod compiles a schema on its first parse, and a page parses often (every wall refresh).
+const sessionsPageSchema = queryPageOf(
+  'Entities',
+  { plural: 'ReplicaJobSessions', singular: 'ReplicaJobSession' },
+  replicaJobSessionSchema,
+)
+const sessionsListSchema = documentOf(
+  'ReplicaJobSessions',
+  listOf(replicaJobSessionSchema, ['ReplicaJobSession', 'ReplicaJobSessions']),
+)
+
 /** A ReplicaJobSession entity document (`/replicaSessions/{id}?format=Entity`) → ReplicaJobSession. */
 export function parseSession(doc: unknown): ReplicaJobSession {
   return parseWith(documentOf('ReplicaJobSession', replicaJobSessionSchema), doc, 'ReplicaJobSession')
@@ -105,19 +116,10 @@ export function parseSession(doc: unknown): ReplicaJobSession {
 
 /** A QueryResult `type=ReplicaJobSession&format=Entities` page → Page<ReplicaJobSession>. */
 export function parseSessionsPage(doc: unknown): Page<ReplicaJobSession> {
-  const schema = queryPageOf(
-    'Entities',
-    { plural: 'ReplicaJobSessions', singular: 'ReplicaJobSession' },
-    replicaJobSessionSchema,
-  )
-  return parseWith(schema, doc, 'page of ReplicaJobSessions')
+  return parseWith(sessionsPageSchema, doc, 'page of ReplicaJobSessions')
 }
 
 /** A `/replicaSessions?format=Entity` collection (no paging) → ReplicaJobSession[]. */
 export function parseSessions(doc: unknown): ReplicaJobSession[] {
-  const schema = documentOf(
-    'ReplicaJobSessions',
-    listOf(replicaJobSessionSchema, ['ReplicaJobSession', 'ReplicaJobSessions']),
-  )
-  return parseWith(schema, doc, 'list of ReplicaJobSessions')
+  return parseWith(sessionsListSchema, doc, 'list of ReplicaJobSessions')
 }
