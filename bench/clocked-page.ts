@@ -6,6 +6,7 @@ import type { BrowserStack } from './browser-stack.ts'
 declare global {
   interface Window {
     benchPendingFetches: number
+    benchApiFetches: Record<string, number>
     benchTimers: () => { timeouts: number; intervals: number }
   }
 }
@@ -13,9 +14,12 @@ declare global {
 // Runs after the fake clock is in place: counts fetches whose body is not read yet, and live timers.
 function instrument() {
   window.benchPendingFetches = 0
+  window.benchApiFetches = {}
   const realFetch = window.fetch.bind(window)
   window.fetch = async (...args: Parameters<typeof fetch>) => {
     window.benchPendingFetches += 1
+    const url = String(args[0] instanceof Request ? args[0].url : args[0])
+    if (url.includes('/api/')) window.benchApiFetches[url] = (window.benchApiFetches[url] ?? 0) + 1
     try {
       const response = await realFetch(...args)
       const text = await response.text()
@@ -79,6 +83,8 @@ export interface ClockedPage {
   page: Page
   /** Moves the page's clock forward by ms, then waits until every fetch it started has its body. */
   advance(ms: number): Promise<void>
+  /** How many times the page has asked EM for its most-asked URL: its refreshes so far. */
+  refreshes(): Promise<number>
 }
 
 export async function openClocked(stack: BrowserStack, url: string): Promise<ClockedPage> {
@@ -97,5 +103,6 @@ export async function openClocked(stack: BrowserStack, url: string): Promise<Clo
       await page.clock.runFor(ms)
       await settle()
     },
+    refreshes: () => page.evaluate(() => Math.max(0, ...Object.values(window.benchApiFetches))),
   }
 }
