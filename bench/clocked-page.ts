@@ -87,9 +87,10 @@ export interface ClockedPage {
   refreshes(): Promise<number>
 }
 
-export async function openClocked(stack: BrowserStack, url: string): Promise<ClockedPage> {
+/** Opens url with the instrumentation; on the fake clock unless `realTime` (then advance() only waits). */
+export async function openClocked(stack: BrowserStack, url: string, realTime = false): Promise<ClockedPage> {
   const page = await stack.newPage('xml')
-  await page.clock.install()
+  if (!realTime) await page.clock.install()
   await page.addInitScript(instrument)
   await page.goto(url)
   const settle = async () => {
@@ -100,7 +101,8 @@ export async function openClocked(stack: BrowserStack, url: string): Promise<Clo
   return {
     page,
     async advance(ms) {
-      await page.clock.runFor(ms)
+      if (realTime) await sleep(ms)
+      else await page.clock.runFor(ms)
       await settle()
     },
     refreshes: () => page.evaluate(() => Math.max(0, ...Object.values(window.benchApiFetches))),

@@ -26,7 +26,7 @@ figures.push(
 const stack = await startBrowserStack()
 try {
   figures.push(...(await benchExplorer(stack, smoke ? 1 : 5)))
-  figures.push(...(await benchEmLoad(stack, smoke ? 1 : 10)))
+  figures.push(...(await benchEmLoad(stack, smoke)))
 } finally {
   await stack.close()
 }
