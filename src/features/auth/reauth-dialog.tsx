@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query'
+import { useRouter } from '@tanstack/react-router'
 import { useEffect, useRef } from 'react'
 import { getEmSession } from '@/em/session-token.ts'
 import { closeReauth, useReauthOpen } from './reauth-store.ts'
@@ -8,6 +9,7 @@ import { SignInForm } from './sign-in-form.tsx'
 export function ReauthDialog() {
   const open = useReauthOpen()
   const queryClient = useQueryClient()
+  const router = useRouter()
   const dialog = useRef<HTMLDialogElement>(null)
 
   useEffect(() => {
@@ -21,6 +23,8 @@ export function ReauthDialog() {
     closeReauth()
     // Failed and visible queries run again with the new token; data on screen stays while they do.
     void queryClient.invalidateQueries()
+    // A route whose loader failed with the 401 (a session opened by Next, a deep link) loads again, too.
+    void router.invalidate()
   }
 
   return (

@@ -19,6 +19,12 @@ export interface ExplorerBodyProps {
   hasNext: boolean
 }
 
+// The title already says the rows are old, so the detail carries both what EM said and its words for it.
+function staleDetail(error: unknown): string {
+  const { title, detail } = describeEmError(error, 'Could not load the sessions')
+  return `${title}: ${detail}`
+}
+
 export function ExplorerBody({ list, explorer, sort, pagesCount, hasNext }: ExplorerBodyProps) {
   const { search } = explorer
   if (list.data) {
@@ -27,8 +33,8 @@ export function ExplorerBody({ list, explorer, sort, pagesCount, hasNext }: Expl
       <>
         {list.isError ? (
           <ErrorState
-            {...describeEmError(list.error, 'Could not load the sessions')}
             title={`Showing sessions as of ${formatLocal(list.dataUpdatedAt)}: the last refresh failed`}
+            detail={staleDetail(list.error)}
             onRetry={() => void list.refetch()}
           />
         ) : null}
