@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { idFromUid } from './link-resolver.ts'
 import { type EmLink, linksSchema } from './link-schema.ts'
+import { type Page, queryPageOf } from './page-schema.ts'
 import {
   documentOf,
   listOf,
@@ -84,4 +85,15 @@ export function parseTaskSessions(doc: unknown): ReplicaTaskSession[] {
 /** A single ReplicaTaskSession entity document → ReplicaTaskSession. */
 export function parseTaskSession(doc: unknown): ReplicaTaskSession {
   return parseWith(documentOf('ReplicaTaskSession', replicaTaskSessionSchema), doc, 'ReplicaTaskSession')
+}
+
+const taskSessionsPageSchema = queryPageOf(
+  'Entities',
+  { plural: 'ReplicaTaskSessions', singular: 'ReplicaTaskSession' },
+  replicaTaskSessionSchema,
+)
+
+/** A QueryResult `type=ReplicaTaskSession&format=Entities` page → Page<ReplicaTaskSession>. */
+export function parseTaskSessionsPage(doc: unknown): Page<ReplicaTaskSession> {
+  return parseWith(taskSessionsPageSchema, doc, 'page of ReplicaTaskSessions')
 }

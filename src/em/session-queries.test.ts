@@ -118,6 +118,39 @@ describe('query functions', () => {
     expect(tasks.map((task) => task.vmDisplayName)).toEqual(['ubuntu88'])
   })
 
+  test('tasks: an empty Down list (older than 30 days) falls back to the query service by JobSessionUid', async () => {
+    const id = '0bcf5a1e-866c-4b40-8bc3-ce64753b9a6b'
+    const down = `/api/replicaSessions/${id}/replicaTaskSessions?format=Entity`
+    em.answers.set(down, '<ReplicaTaskSessions xmlns="http://www.veeam.com/ent/v1.0" />')
+    const query = `/api/query?type=ReplicaTaskSession&format=Entities&filter=${encodeURIComponent(`JobSessionUid=="urn:veeam:ReplicaJobSession:${id}"`)}&sortAsc=Name&pageSize=1000&page=1`
+    const tasks = fixture('replica-task-sessions.xml')
+      .replace(
+        /<ReplicaTaskSessions[^>]*>/,
+        '<QueryResult xmlns="http://www.veeam.com/ent/v1.0"><Entities><ReplicaTaskSessions>',
+      )
+      .replace(
+        '</ReplicaTaskSessions>',
+        '</ReplicaTaskSessions></Entities><PagingInfo PageNum="1" PageSize="1000" PagesCount="1"/></QueryResult>',
+      )
+    em.answers.set(query, tasks)
+    const found = await client().fetchQuery(
+      sessionQueries.tasks(id, `https://em.internal:9398/api/replicaSessions/${id}/replicaTaskSessions`),
+    )
+    expect(found.map((task) => task.vmDisplayName)).toEqual(['ubuntu88'])
+    expect(em.requested.map((request) => request.path)).toEqual([down, query])
+  })
+
+  test('tasks: a Down list with tasks is the answer; the query service is not asked', async () => {
+    em.answers.set(
+      '/api/replicaSessions/f5bf/replicaTaskSessions?format=Entity',
+      fixture('replica-task-sessions.xml'),
+    )
+    await client().fetchQuery(
+      sessionQueries.tasks('f5bf', 'https://em/api/replicaSessions/f5bf/replicaTaskSessions'),
+    )
+    expect(em.requested).toHaveLength(1)
+  })
+
   test('tasks: a hostile Href fails the query with EmLinkError and fetches nothing', async () => {
     await expect(
       client().fetchQuery(sessionQueries.tasks('x', 'javascript:alert(1)')),

@@ -6,7 +6,7 @@ import { type EmContext, emContext, emGet } from './em-get.ts'
 import { resolveHref, withEntityFormat } from './link-resolver.ts'
 import { parseRefsPage } from './parse-refs.ts'
 import { parseSession, parseSessionsPage } from './parse-session.ts'
-import { parseTaskSessions } from './parse-task-session.ts'
+import { parseTaskSessions, parseTaskSessionsPage } from './parse-task-session.ts'
 import { buildQueryPath, type SessionFilter, type SessionQuery } from './session-query.ts'
 
 const all = () => ['em', 'sessions'] as const
@@ -16,6 +16,13 @@ const details = () => [...all(), 'detail'] as const
 
 function detailKey(id: string, context: EmContext) {
   return [...details(), id, context] as const
+}
+
+// 1000 is EM's page-size cap (§4.1); a replica job session holds far fewer VMs.
+function taskQueryPath(sessionId: string): string {
+  if (!/^[0-9a-f-]{36}$/i.test(sessionId)) throw new RangeError(`Not a session id: ${sessionId}`)
+  const filter = `JobSessionUid=="urn:veeam:ReplicaJobSession:${sessionId}"`
+  return `/api/query?type=ReplicaTaskSession&format=Entities&filter=${encodeURIComponent(filter)}&sortAsc=Name&pageSize=1000&page=1`
 }
 
 export const sessionQueries = {
@@ -66,10 +73,14 @@ export const sessionQueries = {
     const context = emContext()
     return queryOptions({
       queryKey: [...detailKey(id, context), 'tasks', downHref] as const,
-      queryFn: async ({ signal }) =>
-        parseTaskSessions(
-          await emGet(withEntityFormat(resolveHref(downHref)), { signal, format: context.format }),
-        ),
+      queryFn: async ({ signal }) => {
+        const options = { signal, format: context.format }
+        const listed = parseTaskSessions(await emGet(withEntityFormat(resolveHref(downHref)), options))
+        if (listed.length > 0) return listed
+        // The Down link lists only tasks of the last 30 days (em-api.md §6.6, "never assume" 8); the query service
+        // reaches back as far as EM keeps history, so an older session's VMs come from there.
+        return parseTaskSessionsPage(await emGet(taskQueryPath(id), options)).items
+      },
     })
   },
   /** The last n sessions of a job, newest first. */

@@ -35,7 +35,7 @@ export interface TaskTableProps {
 
 /** The session's VMs with a count per result above them; sorted here, since EM returns them in VM order. */
 export function TaskTable({ tasks, sort, onSort }: TaskTableProps) {
-  if (tasks.length === 0) return <EmptyState title="No VMs in this session yet" />
+  if (tasks.length === 0) return <EmptyState title="Enterprise Manager lists no VMs for this session (yet)" />
   const rows = sortTasks(tasks, sort, Date.now())
   const resultWords =
     sort.key === 'result' && sort.dir === 'asc' ? 'result, best first' : ORDER_WORDS[sort.key]
