@@ -2,6 +2,7 @@
 import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http'
 import { connect } from 'node:net'
 import { createEmProxy, type EmProxy, type EmProxyOptions } from './em-proxy.ts'
+import { pageSecurityHeaders } from './security-headers.ts'
 
 /** Listens on 127.0.0.1 and a free port; resolves with the port. */
 export function listen(server: Server): Promise<number> {
@@ -132,4 +133,10 @@ export function memoryLog() {
     lines,
     log: { info: (line: string) => lines.info.push(line), warn: (line: string) => lines.warn.push(line) },
   }
+}
+
+/** The page security headers an answer carries, by the names pageSecurityHeaders() uses, to compare with it. */
+export function securityHeadersOf(headers: IncomingMessage['headers']): Record<string, unknown> {
+  const names = Object.keys(pageSecurityHeaders({ contentSecurityPolicy: true }))
+  return Object.fromEntries(names.map((name) => [name, headers[name.toLowerCase()]]))
 }
