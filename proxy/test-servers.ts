@@ -1,5 +1,6 @@
 // Helpers for the proxy's tests: loopback servers on port 0 and clients that show exactly what crossed the wire.
 import { createServer, type IncomingMessage, request, type Server, type ServerResponse } from 'node:http'
+import { request as httpsRequest } from 'node:https'
 import { connect } from 'node:net'
 import { createEmProxy, type EmProxy, type EmProxyOptions } from './em-proxy.ts'
 import { pageSecurityHeaders } from './security-headers.ts'
@@ -79,17 +80,24 @@ export type Answer = {
 export function send(
   port: number,
   path: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string | Buffer } = {},
+  init: {
+    method?: string
+    headers?: Record<string, string>
+    body?: string | Buffer
+    /** HTTPS, trusting only `ca`, for a server that answers as `servername`. */
+    tls?: { ca: string | Buffer; servername: string }
+  } = {},
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request({
+    const options = {
       host: '127.0.0.1',
       port,
       path,
       method: init.method ?? 'GET',
       headers: init.headers,
       agent: false,
-    })
+    }
+    const req = init.tls ? httpsRequest({ ...options, ...init.tls }) : request(options)
     req.on('response', (res) => {
       const chunks: Buffer[] = []
       res.on('data', (chunk: Buffer) => chunks.push(chunk))

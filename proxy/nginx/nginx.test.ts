@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage } from 'node:http'
-import { createServer, request, type Server } from 'node:https'
+import { createServer, type Server } from 'node:https'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -11,7 +11,7 @@ import { gunzipSync } from 'node:zlib'
 import { generate } from 'selfsigned'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pageSecurityHeaders } from '../security-headers.ts'
-import { close, listen, securityHeadersOf } from '../test-servers.ts'
+import { type Answer, close, listen, securityHeadersOf, send } from '../test-servers.ts'
 
 const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path))
 const SHIPPED = readFileSync(new URL('./em-replica-dashboard.conf', import.meta.url), 'utf8')
@@ -86,37 +86,14 @@ function waitForPort(target: number, ms: number): Promise<void> {
   })
 }
 
-interface Answer {
-  status: number
-  headers: IncomingMessage['headers']
-  body: Buffer
-}
-
 /** One HTTPS request to nginx, trusting the test's dashboard certificate. */
 function get(
   path: string,
   init: { method?: string; headers?: Record<string, string> } = {},
 ): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request({
-      host: '127.0.0.1',
-      port,
-      path,
-      method: init.method ?? 'GET',
-      headers: init.headers,
-      ca: readFileSync(join(dir, 'site.pem')),
-      servername: 'dashboard.test',
-      agent: false,
-    })
-    req.on('response', (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (chunk: Buffer) => chunks.push(chunk))
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
-      )
-    })
-    req.on('error', reject)
-    req.end()
+  return send(port, path, {
+    ...init,
+    tls: { ca: readFileSync(join(dir, 'site.pem')), servername: 'dashboard.test' },
   })
 }
 
