@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumPath } from './e2e/browser.ts'
-import { KIOSK_ENV, KIOSK_PORT, KIOSK_URL } from './e2e/kiosk.ts'
-import { APP_PORT, APP_URL, EMULATOR_PORT, EMULATOR_URL } from './e2e/ports.ts'
+import { KIOSK_ENV, KIOSK_URL } from './e2e/kiosk.ts'
+import { APP_PORT, APP_URL, EMULATOR_PORT, EMULATOR_URL, KIOSK_PORT } from './e2e/ports.ts'
 
 // Every request crosses the real proxy: the built app is served by `vite preview` with EM_URL pointing at an
 // emulator that runs with its control surface on (STYLE §3.10). Both servers are started and stopped here.

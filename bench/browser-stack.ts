@@ -1,5 +1,5 @@
 // The stack the browser figures drive: an emulator (--control), `vite preview` of the bench build with EM_URL
-// pointing at it, and the system Chromium. Ports are free ones picked here, never the e2e suite's fixed ports.
+// pointing at it, and the system Chromium. Ports are free ones picked here.
 import { type ChildProcess, spawn } from 'node:child_process'
 import { createServer } from 'node:net'
 import { join } from 'node:path'
@@ -7,8 +7,6 @@ import { type Browser, chromium, type Page } from '@playwright/test'
 import { CHROMIUM_ARGS, chromiumPath } from '../e2e/browser.ts'
 import { BENCH_DIST } from './bundle-bench.ts'
 import { ROOT, type RunningEmulator, spawnEmulator } from './spawn-emulator.ts'
-
-const E2E_PORTS = new Set([39399, 34173, 34174])
 
 async function freePort(): Promise<number> {
   for (;;) {
@@ -21,7 +19,7 @@ async function freePort(): Promise<number> {
         server.close(() => resolve(found))
       })
     })
-    if (port !== 0 && !E2E_PORTS.has(port)) return port
+    if (port !== 0) return port
   }
 }
 
