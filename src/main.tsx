@@ -1,7 +1,8 @@
+// The base styles first: each component and screen imports its own after them, so theirs win on equal terms.
+import '@/app/styles.css'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from '@/app/app.tsx'
-import '@/app/styles.css'
 
 const root = document.getElementById('root')
 if (root) {

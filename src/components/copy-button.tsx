@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react'
+import './copy-button.css'
 
 export interface CopyButtonProps {
   /** The text put on the clipboard. */

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import './empty-state.css'
 
 /** An empty result with a hint of what to do next. */
 export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react'
+import './error-state.css'
 
 export interface ErrorStateProps {
   title: string

@@ -1,3 +1,4 @@
+import './multi-select.css'
 export interface MultiSelectOption<T extends string> {
   value: T
   label: string

@@ -1,3 +1,4 @@
+import './pager.css'
 export interface PagerProps {
   page: number
   pagesCount: number

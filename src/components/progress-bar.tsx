@@ -1,3 +1,4 @@
+import './progress-bar.css'
 export interface ProgressBarProps {
   value: number
   running: boolean

@@ -1,4 +1,5 @@
 import { StatusIcon, type StatusTone } from './status-icon.tsx'
+import './status-badge.css'
 
 // EM enum values may fall outside the documented lists (em-api.md §9.2): those get a neutral badge with the raw value.
 const RESULT_TONES: Record<string, { tone: StatusTone; label: string }> = {

@@ -1,3 +1,4 @@
+import './status-icon.css'
 // Shapes differ per status so the badge reads without colour (STYLE §3.12).
 export type StatusTone = 'success' | 'warning' | 'failed' | 'running' | 'idle' | 'unknown'
 

@@ -3,6 +3,7 @@ import { type FormEvent, useId } from 'react'
 import { dashboardConfigQuery } from '@/config/dashboard-config.ts'
 import { signIn } from './sign-in.ts'
 import { describeSignInError } from './sign-in-errors.ts'
+import './sign-in.css'
 
 export interface SignInFormProps {
   onSignedIn: () => void

@@ -16,6 +16,7 @@ import { SessionHeader } from './session-header.tsx'
 import { SessionNav } from './session-nav.tsx'
 import { DEFAULT_TASK_SORT, type TaskSortKey } from './tasks/task-order.ts'
 import { TasksCard } from './tasks/tasks-card.tsx'
+import './session-detail.css'
 
 const route = getRouteApi('/_app/sessions/$id')
 

@@ -15,6 +15,7 @@ import { parseSort } from './search-params.ts'
 import { SummaryStrip } from './summary-strip.tsx'
 import { useExplorerSearch } from './use-explorer-search.ts'
 import { WallLink } from './wall-link.tsx'
+import './sessions.css'
 
 export function SessionsExplorer() {
   const explorer = useExplorerSearch()

@@ -1,3 +1,5 @@
+import './sessions.css'
+
 const ROWS = Array.from({ length: 8 }, (_, index) => index)
 
 /** The first-load placeholder: the table's shape, announced as loading. */

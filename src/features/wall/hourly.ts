@@ -18,7 +18,7 @@ export interface Series {
   key: keyof ResultCounts
   label: string
   tone: StatusTone
-  /** CSS colour of the theme (styles.css tokens), so the chart follows the wall's theme. */
+  /** CSS colour of the theme (app/styles.css tokens), so the chart follows the wall's theme. */
   color: string
 }
 

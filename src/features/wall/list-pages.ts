@@ -34,7 +34,7 @@ export function pageAt<T>(
   return { index, count, items: items.slice(index * perPage, (index + 1) * perPage) }
 }
 
-// Rows are sized from the viewport (styles.css, Wall): at scale 1 a 16:9 screen has room for this many.
+// Rows are sized from the viewport (wall.css): at scale 1 a 16:9 screen has room for this many.
 const ROWS_AT_SCALE_1 = 10
 
 /** Rows per page for a scale factor: bigger text, fewer rows. */

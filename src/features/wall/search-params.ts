@@ -37,7 +37,7 @@ export const wallSearchSchema = sessionSearchSchema.extend({
 
 export type WallSearch = z.output<typeof wallSearchSchema>
 
-/** How much fits at a scale: above 1.25 the full layout no longer fits a 16:9 screen (styles.css, Wall). */
+/** How much fits at a scale: above 1.25 the full layout no longer fits a 16:9 screen (wall.css). */
 export function densityAt(scale: number): 'full' | 'compact' | 'large' {
   if (scale > 2) return 'large'
   return scale > 1.25 ? 'compact' : 'full'

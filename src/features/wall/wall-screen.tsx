@@ -16,6 +16,7 @@ import { describeWallError } from './wall-error.ts'
 import { WallHeader } from './wall-header.tsx'
 import { wallQueries } from './wall-queries.ts'
 import { needsSuccessQuery } from './wall-view.ts'
+import './wall.css'
 
 const CURSOR_IDLE_MS = 4000
 const VERSION_POLL_MS = 60_000
