@@ -3,6 +3,7 @@ import type { EmFormat } from '../serialize/render.ts'
 import { authenticate } from './authenticate.ts'
 import type { EmContext } from './context.ts'
 import { badRequest, EmError, notFound } from './em-error.ts'
+import { assertAllowed } from './permissions.ts'
 import { QueryParamReader } from './query-params.ts'
 import { parseTarget } from './request-target.ts'
 import { fallbackError, formatOf, respond, respondError } from './respond.ts'
@@ -29,9 +30,8 @@ function dispatch(request: EmRequest, ctx: EmContext, format: EmFormat): EmReply
   const match = target.segments === undefined ? undefined : matchRoute(ROUTES, target.segments)
   const auth = match?.route.auth ?? 'token'
   const caller = auth === 'token' ? authenticate(request.headers, ctx) : undefined
-  if (caller?.role === 'restore' && match?.route.restoreAllowed !== true) {
-    throw new EmError(403, 'Access denied: the Restore Operator role does not allow this request.')
-  }
+  // A role's 403 comes before 404: a token that may read nothing learns nothing of the paths (§8 precedence).
+  assertAllowed(caller, match?.route.operation ?? 'replicaSessions')
   if (target.segments === undefined) throw badRequest('Malformed percent-encoding in the request path.')
   if (match === undefined) throw notFound(`The resource '${target.rawPath}' was not found.`)
   const handler = match.route.methods[request.method]

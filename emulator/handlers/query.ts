@@ -3,10 +3,17 @@ import { type QueryParams, runQuery } from '../query/run-query.ts'
 import type { EmBody } from '../serialize/render.ts'
 import { badRequest } from './em-error.ts'
 import { pagingLinks } from './paging-links.ts'
+import { assertAllowed, type Operation } from './permissions.ts'
 import { type QueryParamReader, readFormat, readPage, readPageSize } from './query-params.ts'
 import type { EmReply, RouteCall } from './route.ts'
 
 type QueryData = Extract<EmBody, { kind: 'queryResult' }>['data']
+
+// The role table's row for each query type (em-api.md §10); types it does not list count as session reads.
+const TYPE_OPERATIONS: Readonly<Record<string, Operation>> = {
+  job: 'jobs',
+  backupserver: 'backupServers',
+}
 
 const SERVED_TYPES: Readonly<Record<string, QueryType>> = {
   replicajobsession: 'ReplicaJobSession',
@@ -67,6 +74,7 @@ function runTyped(call: RouteCall, type: QueryType, query: QueryParams): TypedPa
 export function getQuery(call: RouteCall): EmReply {
   const { params } = call
   const typeText = params.get('type')
+  assertAllowed(call.caller, TYPE_OPERATIONS[typeText?.toLowerCase() ?? ''] ?? 'replicaSessions')
   const format = readFormat(params)
   const filter = params.get('filter')
   const sortAsc = params.get('sortAsc')

@@ -1,6 +1,7 @@
 import type { EmBody, EmFormat } from '../serialize/render.ts'
 import type { EmContext } from './context.ts'
 import type { LogonEntry } from './logon-registry.ts'
+import type { Operation } from './permissions.ts'
 import type { QueryParamReader } from './query-params.ts'
 
 export interface RouteCall {
@@ -26,8 +27,8 @@ export interface Route {
   /** Segments after `/api/`, lower-case; `:id` matches any one segment. */
   segments: readonly string[]
   auth: 'none' | 'basic' | 'token'
-  /** Restore Operators get 403 everywhere else (em-api.md §8). */
-  restoreAllowed: boolean
+  /** The row of the role table this call counts as (em-api.md §10); see permissions.ts. */
+  operation: Operation
   methods: Readonly<Record<string, RouteHandler>>
 }
 

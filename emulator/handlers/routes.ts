@@ -9,69 +9,75 @@ import { getRoot } from './root.ts'
 import type { Route } from './route.ts'
 import { getSessionTasks, getTaskSession, getTaskSessions } from './task-sessions.ts'
 
-// Every path the emulator models (em-api.md §1 resources table); anything else is 404.
+// Every path the emulator models (em-api.md §1 resources table); anything else is 404. `operation` is the row of
+// the role table (§10) a call counts as; `/query` checks its `type` in the handler instead.
 export const ROUTES: readonly Route[] = [
-  { segments: [], auth: 'none', restoreAllowed: true, methods: { GET: getRoot } },
-  { segments: ['sessionmngr'], auth: 'basic', restoreAllowed: true, methods: { POST: postLogon } },
-  { segments: ['logonsessions'], auth: 'token', restoreAllowed: true, methods: { GET: getLogonSessions } },
+  { segments: [], auth: 'none', operation: 'anyone', methods: { GET: getRoot } },
+  { segments: ['sessionmngr'], auth: 'basic', operation: 'anyone', methods: { POST: postLogon } },
+  { segments: ['logonsessions'], auth: 'token', operation: 'anyone', methods: { GET: getLogonSessions } },
   {
     segments: ['logonsessions', ':id'],
     auth: 'token',
-    restoreAllowed: true,
+    operation: 'anyone',
     methods: { GET: getLogonSession, DELETE: deleteLogonSession },
   },
-  { segments: ['query'], auth: 'token', restoreAllowed: false, methods: { GET: getQuery } },
-  { segments: ['querysvc'], auth: 'token', restoreAllowed: false, methods: { GET: getQuerySvc } },
+  { segments: ['query'], auth: 'token', operation: 'anyone', methods: { GET: getQuery } },
+  { segments: ['querysvc'], auth: 'token', operation: 'replicaSessions', methods: { GET: getQuerySvc } },
   {
     segments: ['replicasessions'],
     auth: 'token',
-    restoreAllowed: false,
+    operation: 'replicaSessions',
     methods: { GET: getReplicaSessions },
   },
   {
     segments: ['replicasessions', ':id'],
     auth: 'token',
-    restoreAllowed: false,
+    operation: 'replicaSessions',
     methods: { GET: getReplicaSession },
   },
   // Both spellings: the docs' Down links say `repicaTaskSessions` (em-api.md §6.1).
   {
     segments: ['replicasessions', ':id', 'replicatasksessions'],
     auth: 'token',
-    restoreAllowed: false,
+    operation: 'replicaSessions',
     methods: { GET: getSessionTasks },
   },
   {
     segments: ['replicasessions', ':id', 'repicatasksessions'],
     auth: 'token',
-    restoreAllowed: false,
+    operation: 'replicaSessions',
     methods: { GET: getSessionTasks },
   },
   {
     segments: ['replicatasksessions'],
     auth: 'token',
-    restoreAllowed: false,
+    operation: 'replicaSessions',
     methods: { GET: getTaskSessions },
   },
   {
     segments: ['replicatasksessions', ':id'],
     auth: 'token',
-    restoreAllowed: false,
+    operation: 'replicaSessions',
     methods: { GET: getTaskSession },
   },
   {
     segments: ['repicatasksessions', ':id'],
     auth: 'token',
-    restoreAllowed: false,
+    operation: 'replicaSessions',
     methods: { GET: getTaskSession },
   },
-  { segments: ['backupservers'], auth: 'token', restoreAllowed: false, methods: { GET: getBackupServers } },
+  {
+    segments: ['backupservers'],
+    auth: 'token',
+    operation: 'backupServers',
+    methods: { GET: getBackupServers },
+  },
   {
     segments: ['backupservers', ':id'],
     auth: 'token',
-    restoreAllowed: false,
+    operation: 'backupServers',
     methods: { GET: getBackupServer },
   },
-  { segments: ['jobs'], auth: 'token', restoreAllowed: false, methods: { GET: getJobs } },
-  { segments: ['jobs', ':id'], auth: 'token', restoreAllowed: false, methods: { GET: getJob } },
+  { segments: ['jobs'], auth: 'token', operation: 'jobs', methods: { GET: getJobs } },
+  { segments: ['jobs', ':id'], auth: 'token', operation: 'jobs', methods: { GET: getJob } },
 ]

@@ -1,0 +1,22 @@
+// What an EM role may call, by operation (em-api.md §10, Veeam's v13 REST role table). Each route names its
+// operation; `/query` names one per `type`. Roles and their rows live here and nowhere else.
+import type { Role } from './accounts.ts'
+import { EmError } from './em-error.ts'
+import type { LogonEntry } from './logon-registry.ts'
+
+/** The rows of the role table, plus what every signed-in caller may do (`/api/`, logon, its own logon session). */
+export const OPERATIONS = ['anyone', 'replicaSessions', 'backupServers', 'jobs'] as const
+export type Operation = (typeof OPERATIONS)[number]
+
+const ALLOWED: Readonly<Record<Exclude<Role, 'none'>, readonly Operation[]>> = {
+  admin: OPERATIONS,
+  // em-api.md §8 (before part two): a Restore Operator gets 403 on anything but `/api/`, logon and its own session.
+  restore: ['anyone'],
+}
+
+/** Throws EM's 403 when the caller's role may not perform the operation; anonymous routes pass. */
+export function assertAllowed(caller: LogonEntry | undefined, operation: Operation): void {
+  if (caller === undefined || caller.role === 'none') return
+  if (ALLOWED[caller.role].includes(operation)) return
+  throw new EmError(403, 'Access denied: the Restore Operator role does not allow this request.')
+}
