@@ -64,9 +64,9 @@ describe('job picker', { timeout: 20_000 }, () => {
     expect(await suggestions()).toEqual([...new Set(jobs.map((job) => job.name))])
     expect(screen.getByLabelText('Job name')).not.toHaveAccessibleDescription()
     expect(
-      em.requests.slice(before).some(
-        (request) => request.includes('pageSize=1000&page=1') && request.includes('ReplicaJobSession'),
-      ),
+      em.requests
+        .slice(before)
+        .some((request) => request.includes('pageSize=1000&page=1') && request.includes('ReplicaJobSession')),
     ).toBe(false)
   })
 })
