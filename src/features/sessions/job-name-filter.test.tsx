@@ -44,7 +44,7 @@ describe('job picker', { timeout: 20_000 }, () => {
     renderAt('/sessions')
     expect(await suggestions()).toEqual(expected)
     expect(screen.getByLabelText('Job name')).toHaveAccessibleDescription(
-      'Suggestions from recent sessions: this account may not read jobs',
+      'Suggested from recent sessions (jobs not readable)',
     )
     expect(screen.queryByRole('alert')).toBeNull()
   })

@@ -43,7 +43,7 @@ export function JobNameFilter({ value, onCommit }: JobNameFilterProps) {
         onCommit={onCommit}
         list={listId}
         autoComplete="off"
-        hint={refused ? 'Suggestions from recent sessions: this account may not read jobs' : undefined}
+        hint={refused ? 'Suggested from recent sessions (jobs not readable)' : undefined}
       />
       <datalist id={listId}>
         {names.map((name) => (
