@@ -66,7 +66,9 @@ export function startKioskSelfCheck(options: {
     try {
       access = await check(upstream, account, log, now)
     } catch (error) {
-      if (error instanceof UpstreamFailure && !stopped) {
+      // Stopped (the proxy is closing, its connections cut): nothing to say and nothing to retry.
+      if (stopped) return
+      if (error instanceof UpstreamFailure) {
         const retryMs = options.retryMs ?? DEFAULT_RETRY_MS
         log.warn(
           `Kiosk self-check: no answer from EM (${error.message}); trying again in ${Math.round(retryMs / 1000)} s`,
