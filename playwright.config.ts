@@ -1,4 +1,5 @@
 import { defineConfig, devices } from '@playwright/test'
+import { EMULATOR_USERS } from './e2e/accounts.ts'
 import { CHROMIUM_ARGS, chromiumPath } from './e2e/browser.ts'
 import { KIOSK_ENV, KIOSK_URL } from './e2e/kiosk.ts'
 import { APP_PORT, APP_URL, EMULATOR_PORT, EMULATOR_URL, KIOSK_PORT } from './e2e/ports.ts'
@@ -30,7 +31,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node node_modules/tsx/dist/cli.mjs emulator/main.ts --port ${EMULATOR_PORT} --host 127.0.0.1 --control`,
+      command: `node node_modules/tsx/dist/cli.mjs emulator/main.ts --port ${EMULATOR_PORT} --host 127.0.0.1 --control --users ${EMULATOR_USERS}`,
       url: `${EMULATOR_URL}/api/`,
       reuseExistingServer: false,
       timeout: 60_000,

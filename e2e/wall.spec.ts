@@ -248,7 +248,7 @@ test.describe('kiosk mode', () => {
     expect(await refused.text()).not.toContain(Buffer.from('admin:admin').toString('base64'))
 
     await page.goto(`${KIOSK_URL}/wall?key=wrong-key-0123456789&refresh=5`)
-    await expect(page.getByRole('alert')).toContainText('The wall key was refused')
+    await expect(page.getByRole('alert')).toContainText("The wall's requests were refused")
     await expect(page).toHaveURL(/\/wall\?/)
   })
 

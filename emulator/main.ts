@@ -13,7 +13,10 @@ const USAGE = `Usage: tsx emulator/main.ts [options]
   --sessions N             approximate number of replica job sessions (default ~3000)
   --public-url URL         base of every Href (default ${DEFAULT_PUBLIC_URL})
   --session-ttl SECONDS    idle expiry of logon sessions (default ${DEFAULT_SESSION_TTL_SECONDS})
-  --users LIST             accounts user:pass[:role],... role admin (default), restore or none (default admin:admin)
+  --users LIST             accounts user:pass[:role[+role...]],... (default admin:admin); roles of em-api.md §10:
+                           portal-admin (default; alias admin), portal-user, vm-restore-operator,
+                           file-restore-operator, app-restore-operator; restore = all three restore
+                           operators; none = no role (logon refused)
   --control                mount the /__emulator/ control surface (faults, reset, stats, config)
   --end-time MODE          running sessions' EndTimeUTC: sentinel (default), empty or absent
   --task-path SPELLING     Down link spelling: replicaTaskSessions (default) or repicaTaskSessions

@@ -3,6 +3,7 @@ import { hostPort, parseEmUrl } from './em-url.ts'
 import { defaultEmulatorCommand, type LaunchCommand, launchEmulator } from './emulator-launcher.ts'
 import { type ProxyEnv, parseProxyEnv } from './env.ts'
 import { createKioskHandler } from './kiosk.ts'
+import { type KioskAccess, startKioskSelfCheck } from './kiosk-self-check.ts'
 import { createProxyMiddleware, type Middleware } from './proxy-middleware.ts'
 import { createUpstreamAgent } from './upstream-agent.ts'
 
@@ -14,6 +15,8 @@ export type EmTarget =
 export type EmProxy = {
   middleware: Middleware
   target: EmTarget
+  /** What the kiosk account may read, from the self-check at start (kiosk-self-check.ts); for `/readyz`. */
+  kioskAccess(): KioskAccess
   /** Drops pooled EM connections and stops the emulator, if one was started. */
   close(): Promise<void>
 }
@@ -65,10 +68,13 @@ export async function createEmProxy(options: EmProxyOptions): Promise<EmProxy> {
     contentSecurityPolicy: options.contentSecurityPolicy,
     kiosk: createKioskHandler({ upstream, settings: env.kiosk, log }),
   })
+  const selfCheck = env.kiosk && startKioskSelfCheck({ upstream, account: env.kiosk, log })
   return {
     middleware,
     target,
+    kioskAccess: () => selfCheck?.access() ?? { state: 'off' },
     close: async () => {
+      selfCheck?.stop()
       agent.destroy()
       await stop()
     },

@@ -1,9 +1,13 @@
 // What a wall screen may read through the proxy's own EM session: read-only GETs the wall and the session
 // detail need, nothing else. Path letter case is free (em-api.md §4.6); everything else is exact.
+// EM has no read-only role (em-api.md §10: a Portal User may fail over a replica and start a data collection),
+// so this list, not the kiosk account's role, is what keeps a wall read-only.
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 
-const QUERY_TYPES = new Set(['replicajobsession', 'job', 'backupserver', 'replicatasksession'])
+// The wall's sessions and jobs (jobs: EM answers a Portal User 403, and the wall uses sessions instead), and the
+// detail's task sessions when a session's Down link lists none (em-api.md §6.6).
+const QUERY_TYPES = new Set(['replicajobsession', 'job', 'replicatasksession'])
 const QUERY_PARAMS = new Set(['type', 'format', 'filter', 'sortasc', 'sortdesc', 'pagesize', 'page'])
 const ENTITY_PARAMS = new Set(['format'])
 
@@ -21,6 +25,8 @@ export type AllowVerdict = { allowed: true } | { allowed: false; reason: string 
 export function kioskAllows(path: string, rawQuery: string): AllowVerdict {
   const params = readParams(rawQuery)
   if (params === null) return deny('a query parameter is repeated')
+  // Actions (start, stop, retry, failover, collect) are POSTs in EM (§13); refused here whatever the method.
+  if (params.has('action')) return deny('?action= is never allowed')
   if (path === '/api' || path === '/api/') {
     return params.size === 0 ? { allowed: true } : deny('the root takes no parameters')
   }

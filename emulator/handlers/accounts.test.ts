@@ -5,14 +5,29 @@ const basic = (text: string) => `Basic ${Buffer.from(text).toString('base64')}`
 
 describe('accounts', () => {
   it('parses user:pass[:role] lists, passwords may contain colons', () => {
-    expect(parseUsers('admin:admin,CORP\\ops:s3:cr:et:restore,bob@corp:pw:none,x:y:z')).toEqual([
-      { name: 'admin', password: 'admin', role: 'admin' },
-      { name: 'CORP\\ops', password: 's3:cr:et', role: 'restore' },
-      { name: 'bob@corp', password: 'pw', role: 'none' },
-      { name: 'x', password: 'y:z', role: 'admin' },
+    expect(parseUsers('admin:admin,CORP\\ops:s3:cr:et:portal-user,bob@corp:pw:none,x:y:z')).toEqual([
+      { name: 'admin', password: 'admin', roles: ['portal-admin'] },
+      { name: 'CORP\\ops', password: 's3:cr:et', roles: ['portal-user'] },
+      { name: 'bob@corp', password: 'pw', roles: [] },
+      { name: 'x', password: 'y:z', roles: ['portal-admin'] },
     ])
     expect(() => parseUsers('nopassword')).toThrow(/user:pass/)
     expect(() => parseUsers(':pw')).toThrow(/user:pass/)
+  })
+
+  it('takes several roles joined by +, and the old names admin and restore (em-api.md §10)', () => {
+    expect(parseUsers('a:pw:portal-user+vm-restore-operator,b:pw:admin,c:pw:restore,d:p+w')).toEqual([
+      { name: 'a', password: 'pw', roles: ['portal-user', 'vm-restore-operator'] },
+      { name: 'b', password: 'pw', roles: ['portal-admin'] },
+      {
+        name: 'c',
+        password: 'pw',
+        roles: ['vm-restore-operator', 'file-restore-operator', 'app-restore-operator'],
+      },
+      { name: 'd', password: 'p+w', roles: ['portal-admin'] },
+    ])
+    expect(() => parseUsers('a:pw:portal-user+portal-usr')).toThrow(/unknown role 'portal-usr'/)
+    expect(() => parseUsers('a:pw:none+portal-user')).toThrow(/'none' cannot be combined/)
   })
 
   it('matches Basic credentials exactly as configured', () => {

@@ -6,7 +6,7 @@ import { badRequest, EmError, notFound } from './em-error.ts'
 import { assertAllowed } from './permissions.ts'
 import { QueryParamReader } from './query-params.ts'
 import { parseTarget } from './request-target.ts'
-import { fallbackError, formatOf, respond, respondError } from './respond.ts'
+import { type ErrorReply, fallbackError, formatOf, respond, respondError } from './respond.ts'
 import { type EmReply, matchRoute } from './route.ts'
 import { ROUTES } from './routes.ts'
 
@@ -46,12 +46,13 @@ function dispatch(request: EmRequest, ctx: EmContext, format: EmFormat): EmReply
   return handler({ ctx, params, ids: match.ids, caller, format, headers: request.headers })
 }
 
-function errorReply(error: unknown): { status: number; message: string; headers?: Record<string, string> } {
+function errorReply(error: unknown): ErrorReply {
   if (error instanceof EmError)
     return { status: error.status, message: error.message, headers: error.headers }
   if (error instanceof QueryError) return { status: 400, message: error.message }
+  // EM names the exception behind a fault in FirstChanceExceptionMessage (em-api.md §16).
   const detail = error instanceof Error ? error.message : String(error)
-  return { status: 500, message: `Internal server error: ${detail}` }
+  return { status: 500, message: `Internal server error: ${detail}`, firstChance: detail }
 }
 
 /** Answers one EM request in-process: no sockets, timers or process state; never throws. */

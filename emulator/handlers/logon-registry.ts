@@ -4,18 +4,19 @@ import type { Role } from './accounts.ts'
 
 export interface LogonEntry {
   record: LogonSessionRecord
-  role: Role
+  /** The account's roles at logon (em-api.md §10). */
+  roles: readonly Role[]
 }
 
 /** Live logon sessions with EM's idle expiry (em-api.md §3): a token dies after `ttlMs` without use. */
 export class LogonRegistry {
   readonly #byToken = new Map<string, LogonEntry>()
 
-  create(userName: string, role: Role, now: number): LogonEntry {
+  create(userName: string, roles: readonly Role[], now: number): LogonEntry {
     const sessionId = randomUUID()
     // Token = base64 of the SessionId text: one public client derives it instead of reading the header (§3).
     const token = Buffer.from(sessionId, 'utf8').toString('base64')
-    const entry: LogonEntry = { record: { sessionId, token, userName, lastUsed: now }, role }
+    const entry: LogonEntry = { record: { sessionId, token, userName, lastUsed: now }, roles }
     this.#byToken.set(token, entry)
     return entry
   }

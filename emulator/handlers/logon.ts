@@ -10,7 +10,7 @@ export function postLogon(call: RouteCall): EmReply {
   const { ctx } = call
   const user = checkBasic(call.headers.authorization, ctx.config.users)
   // An account without an EM role is refused like bad credentials (§3).
-  if (user === undefined || user.role === 'none')
+  if (user === undefined || user.roles.length === 0)
     throw unauthorized('Logon failed: wrong user name or password.')
   const version = call.params.get('v')
   if (version !== undefined && !ACCEPTED_VERSIONS.includes(version.toLowerCase())) {
@@ -18,7 +18,7 @@ export function postLogon(call: RouteCall): EmReply {
   }
   const now = ctx.now()
   ctx.logons.prune(now, ctx.config.sessionTtlSeconds * 1000)
-  const entry = ctx.logons.create(user.name, user.role, now)
+  const entry = ctx.logons.create(user.name, user.roles, now)
   const token = entry.record.token
   return {
     status: 201,

@@ -3,17 +3,11 @@ import { type QueryParams, runQuery } from '../query/run-query.ts'
 import type { EmBody } from '../serialize/render.ts'
 import { badRequest } from './em-error.ts'
 import { pagingLinks } from './paging-links.ts'
-import { assertAllowed, type Operation } from './permissions.ts'
+import { assertAllowed, queryOperation } from './permissions.ts'
 import { type QueryParamReader, readFormat, readPage, readPageSize } from './query-params.ts'
 import type { EmReply, RouteCall } from './route.ts'
 
 type QueryData = Extract<EmBody, { kind: 'queryResult' }>['data']
-
-// The role table's row for each query type (em-api.md §10); types it does not list count as session reads.
-const TYPE_OPERATIONS: Readonly<Record<string, Operation>> = {
-  job: 'jobs',
-  backupserver: 'backupServers',
-}
 
 const SERVED_TYPES: Readonly<Record<string, QueryType>> = {
   replicajobsession: 'ReplicaJobSession',
@@ -74,7 +68,8 @@ function runTyped(call: RouteCall, type: QueryType, query: QueryParams): TypedPa
 export function getQuery(call: RouteCall): EmReply {
   const { params } = call
   const typeText = params.get('type')
-  assertAllowed(call.caller, TYPE_OPERATIONS[typeText?.toLowerCase() ?? ''] ?? 'replicaSessions')
+  // The type's row of the role table (em-api.md §10) decides before anything else about the query.
+  assertAllowed(call.caller, queryOperation(typeText))
   const format = readFormat(params)
   const filter = params.get('filter')
   const sortAsc = params.get('sortAsc')

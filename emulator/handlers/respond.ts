@@ -1,4 +1,5 @@
-import { type EmBody, type EmFormat, type RenderOptions, render } from '../serialize/render.ts'
+import type { ErrorContent } from '../serialize/error-body.ts'
+import { type EmFormat, type RenderOptions, render } from '../serialize/render.ts'
 import type { EmContext } from './context.ts'
 import type { EmResponse } from './handle.ts'
 import type { EmReply } from './route.ts'
@@ -38,23 +39,30 @@ export function respond(ctx: EmContext, format: EmFormat, reply: EmReply): EmRes
   return { status: reply.status, headers, body: rendered.body }
 }
 
-/** An EM Error body (em-api.md §8) in the requested format. */
-export function respondError(
-  ctx: EmContext,
-  format: EmFormat,
-  error: { status: number; message: string; headers?: Record<string, string> },
-): EmResponse {
-  const body: EmBody = { kind: 'error', status: error.status, message: error.message }
-  return respond(ctx, format, { status: error.status, body, headers: error.headers })
+/** What an error reply carries: status, EM's Message, the exception text of a fault, extra headers. */
+export interface ErrorReply extends ErrorContent {
+  headers?: Record<string, string>
 }
 
-/** Last resort when rendering itself failed: a hand-written Error body, so nothing escapes `handle()`. */
+/** An EM Error body (em-api.md §16) in the requested format. */
+export function respondError(ctx: EmContext, format: EmFormat, error: ErrorReply): EmResponse {
+  const { headers, ...content } = error
+  return respond(ctx, format, { status: error.status, body: { kind: 'error', ...content }, headers })
+}
+
+/** Last resort when rendering itself failed: a hand-written Error body (§16 shape), so nothing escapes `handle()`. */
 export function fallbackError(format: EmFormat, status: number): EmResponse {
   const message = 'Internal server error.'
   const text =
     format === 'json'
-      ? JSON.stringify({ StatusCode: status, Message: message })
-      : `<?xml version="1.0" encoding="utf-8"?>\n<Error xmlns="http://www.veeam.com/ent/v1.0" StatusCode="${status}" Message="${message}" />`
+      ? JSON.stringify({
+          FirstChanceExceptionMessage: null,
+          Message: message,
+          StackTrace: null,
+          Status: null,
+          StatusCode: status,
+        })
+      : `<?xml version="1.0" encoding="utf-8"?>\n<Error Message="${message}" StatusCode="${status}" xmlns="http://www.veeam.com/ent/v1.0" />`
   const body = Buffer.from(text, 'utf8')
   const contentType = format === 'json' ? 'application/json' : 'application/xml'
   return {

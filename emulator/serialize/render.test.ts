@@ -215,9 +215,21 @@ describe('other bodies', () => {
     expect(jsonOf(refs)).toMatchObject({ Refs: { Refs: [] }, Entities: null })
   })
 
-  it('writes the Error body', () => {
+  it('writes the Error body as EM does (§16): Message and StatusCode attributes, the fault as a child', () => {
     const text = xmlOf({ kind: 'error', status: 404, message: 'Job "x" & <y> not found' })
     expect(parsedXml(text).Error).toEqual({ StatusCode: '404', Message: 'Job "x" & <y> not found' })
+    expect(text).toMatch(/^<\?xml[^>]*\?>\n<Error Message="[^"]*" StatusCode="404" xmlns/)
+    const fault = xmlOf({
+      kind: 'error',
+      status: 500,
+      message: 'Internal server error: a<b',
+      firstChance: 'a<b',
+    })
+    expect(parsedXml(fault).Error).toEqual({
+      Message: 'Internal server error: a<b',
+      StatusCode: '500',
+      FirstChanceExceptionMessage: 'a<b',
+    })
   })
 
   it('links QuerySvc up to the caller’s logon session when known', () => {

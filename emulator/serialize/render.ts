@@ -18,7 +18,7 @@ import {
   singleRefXml,
 } from './collections.ts'
 import { enterpriseManagerJson, enterpriseManagerXml } from './enterprise-manager.ts'
-import { errorJson, errorXml } from './error-body.ts'
+import { type ErrorContent, errorJson, errorXml } from './error-body.ts'
 import type { JsonObject } from './json-value.ts'
 import { logonSessionJson, logonSessionXml } from './logon-session.ts'
 import {
@@ -63,7 +63,7 @@ export type EmBody =
   | { kind: 'entityList'; data: TypedItems }
   | { kind: 'ref'; data: TypedItem }
   | { kind: 'entity'; data: TypedItem }
-  | { kind: 'error'; status: number; message: string }
+  | ({ kind: 'error' } & ErrorContent)
 
 export interface Rendered {
   contentType: 'application/xml' | 'application/json'
@@ -112,7 +112,7 @@ function toXml(body: EmBody, ctx: SerializeContext): string {
     case 'entity':
       return singleEntityXml(body.data, ctx)
     case 'error':
-      return errorXml(body.status, body.message)
+      return errorXml(body)
   }
 }
 
@@ -138,7 +138,7 @@ function toJson(body: EmBody, ctx: SerializeContext): JsonObject {
     case 'entity':
       return singleEntityJson(body.data, ctx)
     case 'error':
-      return errorJson(body.status, body.message)
+      return errorJson(body)
   }
 }
 

@@ -309,11 +309,8 @@ describe('JSON against the samples', () => {
 })
 
 // The ```json blocks of em-api.md that are complete JSON (others abbreviate with "…").
-const docBlocks = [
-  ...readFileSync(new URL('../../src/test/fixtures/em-api.md', import.meta.url), 'utf8').matchAll(
-    /```json\n([\s\S]*?)```/g,
-  ),
-].flatMap((match) => {
+const apiReference = readFileSync(new URL('../../src/test/fixtures/em-api.md', import.meta.url), 'utf8')
+const docBlocks = [...apiReference.matchAll(/```json\n([\s\S]*?)```/g)].flatMap((match) => {
   try {
     const parsed: unknown = JSON.parse(match[1] ?? '')
     return [parsed]
@@ -375,8 +372,24 @@ describe('JSON against the em-api.md examples', () => {
     expect(linkPairs(dig(jobJson, 'Links')).slice(0, 2)).toEqual(linkPairs(dig(docJob, 'Links')))
   })
 
-  it('Error (§8)', () => {
-    expect(jsonOf({ kind: 'error', status: 400, message: 'x' })).toEqual({ StatusCode: 400, Message: 'x' })
-    expect(keys(docBlock('StatusCode'))).toEqual(['StatusCode', 'Message'])
+  it("Error (§16, §17.4): the captured body's five keys in its order, nulls included", () => {
+    const captured = /body `(\{"FirstChanceExceptionMessage"[^`]*\})`/.exec(apiReference)?.[1]
+    const doc: unknown = JSON.parse(captured ?? 'null')
+    const ours = jsonOf({ kind: 'error', status: 400, message: 'x' })
+    expect(keys(ours)).toEqual(keys(doc))
+    expect(ours).toEqual({
+      FirstChanceExceptionMessage: null,
+      Message: 'x',
+      StackTrace: null,
+      Status: null,
+      StatusCode: 400,
+    })
+    const fault = jsonOf({
+      kind: 'error',
+      status: 500,
+      message: 'Internal server error: boom',
+      firstChance: 'boom',
+    })
+    expect(fault).toMatchObject({ FirstChanceExceptionMessage: 'boom', StatusCode: 500 })
   })
 })

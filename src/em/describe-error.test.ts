@@ -20,9 +20,19 @@ describe('describeEmError', () => {
       'Sign in again to continue.',
     ],
     [
-      new EmHttpError(403, null, '/api/query'),
+      new EmHttpError(403, 'Access denied.', '/api/jobs/0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9?format=Entity'),
       'Not allowed',
-      /Portal Administrator, Portal User or Restore Operator/,
+      "This account's Enterprise Manager role may not read jobs; that needs Portal Administrator.",
+    ],
+    [
+      new EmHttpError(403, null, '/api/query?type=ReplicaJobSession&format=Entities'),
+      'Not allowed',
+      "This account's Enterprise Manager role may not read replica sessions; that needs Portal User or Portal Administrator.",
+    ],
+    [
+      new EmHttpError(403, null, '/api/logonSessions/x'),
+      'Not allowed',
+      "This account's Enterprise Manager role does not allow this request.",
     ],
     [new EmHttpError(404, 'gone', '/api/x'), 'Not found', /aged out/],
     [new EmHttpError(500, 'Internal error', '/api/x'), 'Enterprise Manager answered 500', 'Internal error'],

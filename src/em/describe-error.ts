@@ -1,5 +1,6 @@
 // Words for every error the client layer throws, written once: screens add only what is theirs (which part failed,
 // the wall's key), so the same EM answer reads the same in the explorer, the detail view and on the wall.
+import { roleNeedOf, rolesInWords } from './em-roles.ts'
 import { EmHttpError, EmLinkError, EmParseError, EmUnreachableError } from './errors.ts'
 
 export interface ErrorWords {
@@ -9,6 +10,13 @@ export interface ErrorWords {
   detail: string
 }
 
+// A 403 is EM refusing the account's role (em-api.md §10, §16); name the roles the table gives for this read.
+function refusalWords(path: string): string {
+  const need = roleNeedOf(path)
+  if (need === null) return "This account's Enterprise Manager role does not allow this request."
+  return `This account's Enterprise Manager role may not read ${need.what}; that needs ${rolesInWords(need.roles)}.`
+}
+
 function httpWords(error: EmHttpError): ErrorWords {
   switch (error.status) {
     case 400:
@@ -16,11 +24,7 @@ function httpWords(error: EmHttpError): ErrorWords {
     case 401:
       return { title: 'Signed out of Enterprise Manager', detail: 'Sign in again to continue.' }
     case 403:
-      return {
-        title: 'Not allowed',
-        detail:
-          'Your Enterprise Manager role may not read this. Portal Administrator, Portal User or Restore Operator is needed.',
-      }
+      return { title: 'Not allowed', detail: refusalWords(error.path) }
     case 404:
       return {
         title: 'Not found',

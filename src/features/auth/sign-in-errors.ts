@@ -7,7 +7,8 @@ export function describeSignInError(error: unknown, emHost: string): string {
       return 'Wrong user name or password, or the account has no Enterprise Manager role.'
     }
     if (error.status === 403) {
-      return 'This account is signed in but may not read sessions. Ask for the Enterprise Manager role Portal Administrator, Portal User or Restore Operator with access to these backup servers.'
+      // Only the restore-operator roles may log on yet not read replica sessions (em-api.md §10).
+      return 'This account may not read replica sessions (Restore Operator). Ask for the Enterprise Manager role Portal User or Portal Administrator.'
     }
     if (error.status === 400) {
       return 'This Enterprise Manager does not support REST API version v1_5 or later (Veeam Backup & Replication 10 or newer is needed).'

@@ -2,16 +2,21 @@ import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { HttpResponse, http } from 'msw'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { getEmSession } from '@/em/session-token.ts'
+import { clearEmSession, getEmSession } from '@/em/session-token.ts'
 import { type EmTestServer, startEmTestServer } from '@/test/em-server.ts'
 import { renderAt } from '@/test/render-at.tsx'
 
 let em: EmTestServer
 
 beforeAll(() => {
-  em = startEmTestServer({ users: 'admin:admin,CORP\\operator:op-pass:restore' })
+  em = startEmTestServer({
+    users: 'admin:admin,CORP\\operator:op-pass:vm-restore-operator,viewer:viewer:portal-user',
+  })
 })
-afterEach(() => em.resetHandlers())
+afterEach(() => {
+  em.resetHandlers()
+  clearEmSession()
+})
 afterAll(() => em.close())
 
 async function signIn(user: string, password: string) {
@@ -46,12 +51,24 @@ describe('sign-in', () => {
     expect(getEmSession()).toBeNull()
   })
 
-  it('names the EM roles when the account may not read data (403)', async () => {
+  it("tells a Restore Operator, from EM's 403 on replica sessions, which roles to ask for", async () => {
     renderAt('/sign-in')
     await signIn('CORP\\operator', 'op-pass')
     const alert = await screen.findByRole('alert')
-    expect(alert).toHaveTextContent('Portal Administrator, Portal User or Restore Operator')
+    expect(alert).toHaveTextContent(
+      'This account may not read replica sessions (Restore Operator). Ask for the Enterprise Manager role Portal User or Portal Administrator.',
+    )
     expect(getEmSession()).toBeNull()
+    // Learned from EM's answer, not from the name: the probe read replica sessions, and the logon was undone.
+    expect(em.requests).toContain('GET /api/query?type=ReplicaJobSession&format=References&pageSize=1')
+    expect(em.requests.at(-1)).toMatch(/^DELETE \/api\/logonSessions\//)
+  })
+
+  it('signs a Portal User in, although EM refuses that role the jobs (em-api.md §10)', async () => {
+    const { router } = renderAt('/sign-in')
+    await signIn('viewer', 'viewer')
+    await waitFor(() => expect(getEmSession()?.userName).toBe('viewer'))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/sessions'))
   })
 
   it('says EM is unreachable when the proxy answers 502', async () => {

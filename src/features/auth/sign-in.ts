@@ -3,9 +3,10 @@ import { emFetch, logon, logout } from '@/em/http.ts'
 import { setEmSession } from '@/em/session-token.ts'
 import { getWireFormat } from '@/em/wire-format.ts'
 
-// EM grants a logon to Restore Operators too, then answers 403 on data (em-api.md §8). One cheap query right after
-// logon turns that into a clear message at the sign-in form instead of an error on every screen.
-const ROLE_PROBE = '/api/query?type=BackupServer&format=References&pageSize=1'
+// EM grants a logon to Restore Operators too, then answers 403 on replica sessions (em-api.md §10). One cheap read of
+// what every screen needs, right after logon, turns that into a clear message at the sign-in form instead of an
+// empty explorer; the role itself is never guessed from the user name (EM does not tell it).
+const ROLE_PROBE = '/api/query?type=ReplicaJobSession&format=References&pageSize=1'
 
 /** Logs on, checks the account may read data, then stores the session (never the password). */
 export async function signIn(userName: string, password: string): Promise<void> {

@@ -91,7 +91,7 @@ export function SessionDetail() {
       <JobHistory session={session} />
       <div className="detail-grid">
         <BackupServerCard link={plan.cards.server} />
-        <JobCard link={plan.cards.job} />
+        <JobCard link={plan.cards.job} sessionJob={{ uid: session.jobUid, name: session.jobName }} />
         <ReferenceCard link={plan.cards.reference} />
       </div>
       <LinksPanel rows={plan.rows} />

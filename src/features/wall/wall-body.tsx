@@ -20,14 +20,14 @@ export interface WallBodyProps {
 
 /** Tiles, the rotating session list and the hourly chart, from the last good answers. */
 export function WallBody({ answers, queries, options, now, viewNow }: WallBodyProps) {
-  const { recent, running, jobRecent, jobSuccesses, jobs } = answers
+  const { recent, running, jobRecent, jobSuccesses, jobs, jobsRefused } = answers
   const view = useMemo(
     () =>
-      wallView({ recent, running, jobRecent, jobSuccesses, jobs }, queries, {
+      wallView({ recent, running, jobRecent, jobSuccesses, jobs, jobsRefused }, queries, {
         rpoMs: options.rpoMs,
         now: viewNow,
       }),
-    [recent, running, jobRecent, jobSuccesses, jobs, queries, options.rpoMs, viewNow],
+    [recent, running, jobRecent, jobSuccesses, jobs, jobsRefused, queries, options.rpoMs, viewNow],
   )
   return (
     <main className="wall-main">

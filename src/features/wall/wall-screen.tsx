@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { type CSSProperties, useMemo } from 'react'
 import { dashboardConfigQuery } from '@/config/dashboard-config.ts'
+import { isRoleRefusal } from '@/em/em-roles.ts'
 import { jobQueries } from '@/em/job-queries.ts'
 import { sessionQueries } from '@/em/session-queries.ts'
 import { freshnessOf, type PollState, pollIntervalMs } from './freshness.ts'
@@ -49,6 +50,9 @@ export function WallScreen({ search }: { search: WallSearch }) {
     enabled: successesNeeded,
   })
   const jobs = useQuery({ ...jobQueries.replicaList(), ...poll })
+  // A Portal User may not read jobs (em-api.md §10): the job tiles then use the jobs that sessions name, and
+  // the refusal is a footnote, not a failing refresh. The query keeps asking, so a role change shows up by itself.
+  const jobsRefused = isRoleRefusal(jobs.error)
   const config = useQuery(dashboardConfigQuery)
 
   const polled = [
@@ -56,7 +60,7 @@ export function WallScreen({ search }: { search: WallSearch }) {
     ...(queries.runningPossible ? [running] : []),
     jobRecent,
     ...(successesNeeded ? [jobSuccesses] : []),
-    jobs,
+    ...(jobsRefused ? [] : [jobs]),
   ]
   const freshness = freshnessOf({
     states: polled,
@@ -102,6 +106,7 @@ export function WallScreen({ search }: { search: WallSearch }) {
               jobRecent: jobRecent.data,
               jobSuccesses: successesNeeded ? jobSuccesses.data : undefined,
               jobs: jobs.data,
+              jobsRefused,
             }}
             queries={queries}
             options={options}
@@ -117,6 +122,12 @@ export function WallScreen({ search }: { search: WallSearch }) {
           Enterprise Manager collects from the backup servers every 15 minutes (by default), so new sessions,
           progress and results can be up to 15 minutes behind. Refresh every {search.refresh} s; pages turn
           every {search.rotate} s.
+          {jobsRefused ? (
+            <span>
+              {' '}
+              Reduced: jobs not readable by this account, so the job tiles count only jobs seen in sessions.
+            </span>
+          ) : null}
         </footer>
       </div>
     </div>

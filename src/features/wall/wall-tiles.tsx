@@ -1,13 +1,28 @@
 import { ProgressBar } from '@/components/progress-bar.tsx'
+import type { StatusTone } from '@/components/status-icon.tsx'
 import { formatAge } from '@/lib/format-time.ts'
 import { WallTile } from './wall-tile.tsx'
-import type { WallView } from './wall-view.ts'
+import type { JobTiles, WallView } from './wall-view.ts'
 
 // A tile lists only a few names: the list below has the rest, and more would not read from across a room.
 const NAMES_PER_TILE = 3
 
 function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`
+}
+
+// Jobs known only from sessions (EM refused the job list, em-api.md §10) leave out jobs without a session in
+// the answers: none of those seen out of RPO is not "all within RPO", so it reads neutral, not green.
+function rpoTone(jobs: JobTiles | null): StatusTone {
+  if (!jobs) return 'idle'
+  if (jobs.silent.length > 0) return 'failed'
+  return jobs.source === 'jobs' ? 'success' : 'idle'
+}
+
+function rpoVerdict(jobs: JobTiles | null): string {
+  if (!jobs) return 'loading jobs'
+  if (jobs.silent.length > 0) return 'jobs out of RPO'
+  return jobs.source === 'jobs' ? 'all within RPO' : 'none of the jobs seen'
 }
 
 /** The six summary tiles of the wall. */
@@ -75,8 +90,8 @@ export function WallTiles({ view, rpoHours, now }: { view: WallView; rpoHours: n
         id="wall-rpo"
         title={`No success within ${rpoHours} h`}
         value={jobs ? `${jobs.rpoCovered ? '' : '≤ '}${jobs.silent.length}` : '—'}
-        tone={!jobs ? 'idle' : jobs.silent.length > 0 ? 'failed' : 'success'}
-        verdict={!jobs ? 'loading jobs' : jobs.silent.length > 0 ? 'jobs out of RPO' : 'all within RPO'}
+        tone={rpoTone(jobs)}
+        verdict={rpoVerdict(jobs)}
       >
         <ul className="wall-tile__list">
           {jobs?.silent.slice(0, NAMES_PER_TILE).map(({ job, lastSuccess }) => (

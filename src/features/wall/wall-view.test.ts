@@ -119,4 +119,46 @@ describe('wallView', () => {
     )
     expect(view.jobs?.silent.map((j) => j.job.name)).toEqual(['b'])
   })
+
+  it('without a job list (EM refused it, em-api.md §10) takes the jobs from the sessions, and says where from', () => {
+    const recent = pageOf([
+      session('a', NOW - HOUR),
+      session('b', NOW - 2 * HOUR, { result: 'Failed' }),
+      session('c', NOW - 30 * HOUR),
+    ])
+    const view = wallView(
+      {
+        recent,
+        running: undefined,
+        jobRecent: recent,
+        jobSuccesses: undefined,
+        jobs: undefined,
+        jobsRefused: true,
+      },
+      queries,
+      { rpoMs: RPO, now: NOW },
+    )
+    expect(view.jobs?.source).toBe('sessions')
+    expect(view.jobs?.latestFailed.map((j) => j.job.name)).toEqual(['b'])
+    expect(view.jobs?.silent.map((j) => j.job.name)).toEqual(['b', 'c'])
+    expect(view.jobs?.rpoCovered).toBe(true)
+    const readable = wallView(
+      { recent, running: undefined, jobRecent: recent, jobSuccesses: undefined, jobs: pageOf([job('a')]) },
+      queries,
+      { rpoMs: RPO, now: NOW },
+    )
+    expect(readable.jobs?.source).toBe('jobs')
+  })
+
+  it('reads the jobs of the success-only answer too when it is the one covering the RPO', () => {
+    const jobRecent = pageOf([session('a', NOW - HOUR, { result: 'Failed' })], 3)
+    const jobSuccesses = pageOf([session('d', NOW - 2 * HOUR)])
+    const view = wallView(
+      { recent: jobRecent, running: undefined, jobRecent, jobSuccesses, jobs: undefined, jobsRefused: true },
+      queries,
+      { rpoMs: RPO, now: NOW },
+    )
+    expect(view.jobs?.latestFailed.map((j) => j.job.name)).toEqual(['a'])
+    expect(view.jobs?.silent.map((j) => j.job.name)).toEqual(['a'])
+  })
 })

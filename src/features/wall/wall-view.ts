@@ -2,6 +2,7 @@
 import type { Page } from '@/em/page-schema.ts'
 import type { Job } from '@/em/parse-job.ts'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
+import { jobsOfSessions, type SessionJob } from '@/em/session-jobs.ts'
 import { isRunning } from '@/em/session-status.ts'
 import { jobInScope } from './job-scope.ts'
 import { wallOrder } from './list-pages.ts'
@@ -23,13 +24,20 @@ export interface WallAnswers {
   jobRecent: Page<ReplicaJobSession> | undefined
   jobSuccesses: Page<ReplicaJobSession> | undefined
   jobs: Page<Job> | undefined
+  /** EM refused the job list for this account's role (403; a Portal User, em-api.md §10). */
+  jobsRefused?: boolean
 }
 
 export interface JobTiles {
-  latestFailed: Array<{ job: Job; session: ReplicaJobSession }>
-  silent: Array<{ job: Job; lastSuccess: number | null }>
+  latestFailed: Array<{ job: SessionJob; session: ReplicaJobSession }>
+  silent: Array<{ job: SessionJob; lastSuccess: number | null }>
   /** False when the answers do not reach back over the whole RPO: silent jobs may then have a success. */
   rpoCovered: boolean
+  /**
+   * Where the jobs come from: EM's job list, or (when that was refused) the jobs the sessions of the scope name,
+   * so a job without a session in those answers is not counted at all.
+   */
+  source: 'jobs' | 'sessions'
 }
 
 export interface WallView {
@@ -82,10 +90,14 @@ export function wallView(
     jobs: null,
     partialSince: coverage.since !== null && coverage.since > now - DAY_MS ? coverage.since : null,
   }
-  if (!answers.jobs || !answers.jobRecent) return view
-  const jobs = answers.jobs.items.filter((job) => jobInScope(job, queries.jobScope))
+  if (!answers.jobRecent) return view
   const useSuccessQuery = needsSuccessQuery(answers.jobRecent, rpoMs, now)
   const successes = useSuccessQuery ? answers.jobSuccesses : answers.jobRecent
+  // Both session answers are already limited to the job scope by EM, so the jobs they name are in scope.
+  const jobs = answers.jobsRefused
+    ? jobsOfSessions(mergeSessions(answers.jobRecent.items, successes?.items ?? []))
+    : answers.jobs?.items.filter((job) => jobInScope(job, queries.jobScope))
+  if (!jobs) return view
   const successCoverage = successes ? coverageOf(successes) : null
   view.jobs = {
     latestFailed: jobsLatestFailed(jobs, answers.jobRecent.items),
@@ -93,6 +105,7 @@ export function wallView(
     rpoCovered:
       successCoverage !== null &&
       (successCoverage.complete || (successCoverage.since !== null && successCoverage.since <= now - rpoMs)),
+    source: answers.jobsRefused ? 'sessions' : 'jobs',
   }
   return view
 }

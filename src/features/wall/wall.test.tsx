@@ -157,7 +157,12 @@ describe('wall', () => {
       }),
     )
     const { router } = renderAt('/wall?key=not-the-key-0123&refresh=20')
-    expect(await screen.findByRole('alert')).toHaveTextContent('The wall key was refused')
+    const alert = await screen.findByRole('alert')
+    expect(alert).toHaveTextContent("The wall's requests were refused")
+    expect(alert).toHaveTextContent('Check key= in this URL against EM_KIOSK_KEY.')
+    expect(alert).toHaveTextContent(
+      'If the key is right, the kiosk account may not read replica sessions: that needs Portal User or Portal Administrator',
+    )
     expect(router.state.location.pathname).toBe('/wall')
     expect(seen[0]).toEqual({ key: 'not-the-key-0123', refresh: '20', token: null })
     expect(getKioskKey()).toBe('not-the-key-0123')

@@ -2,8 +2,10 @@ import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
 import { DefinitionList } from '@/components/definition-list.tsx'
 import { LocalTime } from '@/components/local-time.tsx'
+import { isRoleRefusal, roleNeedOf, rolesInWords } from '@/em/em-roles.ts'
 import { jobQueries } from '@/em/job-queries.ts'
 import type { EmLink } from '@/em/link-schema.ts'
+import type { SessionJob } from '@/em/session-jobs.ts'
 import { LinkedCard } from '@/features/session-detail/linked-card.tsx'
 import { QueryView } from '@/features/session-detail/query-view.tsx'
 
@@ -11,17 +13,33 @@ const WHAT = 'the job'
 
 const yesNo = (value: boolean) => (value ? 'Yes' : 'No')
 
-/** The job behind the session's Up JobReference link. */
-export function JobCard({ link }: { link: EmLink | undefined }) {
+/**
+ * The job behind the session's Up JobReference link; `sessionJob` is the job as the session names it (JobName,
+ * JobUid): what is known without reading `/jobs`.
+ */
+export function JobCard({ link, sessionJob }: { link: EmLink | undefined; sessionJob: SessionJob }) {
   return (
     <LinkedCard card="job" link={link} what={WHAT} expects="Up JobReference">
-      {(found) => <JobBody href={found.href} />}
+      {(found) => <JobBody href={found.href} sessionJob={sessionJob} />}
     </LinkedCard>
   )
 }
 
-function JobBody({ href }: { href: string }) {
+function JobBody({ href, sessionJob }: { href: string; sessionJob: SessionJob }) {
   const query = useQuery(jobQueries.detail(href))
+  // A Portal User may read sessions but not jobs (em-api.md §10): say which role this card needs, not an error.
+  if (query.data === undefined && isRoleRefusal(query.error)) {
+    const roles = rolesInWords(roleNeedOf(query.error.path)?.roles ?? ['Portal Administrator'])
+    return (
+      <>
+        <p className="card__note" role="status">
+          Job details need the Enterprise Manager role {roles}; this account may not read jobs.
+        </p>
+        <DefinitionList items={[{ label: 'Name (from the session)', value: <bdi>{sessionJob.name}</bdi> }]} />
+        <AllSessions jobUid={sessionJob.uid} />
+      </>
+    )
+  }
   return (
     <QueryView query={query} what={WHAT} lines={5}>
       {(job) => (
@@ -37,13 +55,19 @@ function JobBody({ href }: { href: string }) {
               { label: 'Next run', value: <LocalTime ms={job.nextRun} fallback="Not scheduled" /> },
             ]}
           />
-          <p className="card__footer">
-            <Link to="/sessions" search={{ jobUid: job.uid }}>
-              All sessions of this job
-            </Link>
-          </p>
+          <AllSessions jobUid={job.uid} />
         </>
       )}
     </QueryView>
+  )
+}
+
+function AllSessions({ jobUid }: { jobUid: string }) {
+  return (
+    <p className="card__footer">
+      <Link to="/sessions" search={{ jobUid }}>
+        All sessions of this job
+      </Link>
+    </p>
   )
 }
