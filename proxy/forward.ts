@@ -1,7 +1,7 @@
-import type { Agent, IncomingMessage, ServerResponse } from 'node:http'
+import type { Agent, ServerResponse } from 'node:http'
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
-import { clientResponseHeaders, upstreamRequestHeaders } from './forward-headers.ts'
+import { clientResponseHeaders } from './forward-headers.ts'
 import { apiSecurityHeaders, setHeaders } from './security-headers.ts'
 import { describeUpstreamError, sendUnreachable } from './upstream-error.ts'
 
@@ -18,25 +18,38 @@ export type Upstream = {
 // Logon is the only request that needs Basic credentials (em-api.md §3); elsewhere EM ignores them, so they stay home.
 const logonPath = /^\/api\/sessionmngr(\/|$)/i
 
-/** Streams one vetted /api request to EM and EM's answer back unaltered but for headers; failures become 502/504 JSON, and a client hang-up aborts EM's request. */
+/** True for EM's logon path (any letter case, em-api.md §4.6), on the guard's decoded path. */
+export function isSignInPath(path: string): boolean {
+  return logonPath.test(path)
+}
+
+/** One vetted request as it goes to EM: the proxy's own headers and, for POST, a body read whole beforehand. */
+export type UpstreamRequest = {
+  method: string
+  pathAndQuery: string
+  headers: Record<string, string | string[]>
+  /** A POST body (empty for none); null for GET, HEAD and DELETE, which send none. */
+  body: Buffer | null
+  /** A logon: EM's session header may go back to the browser. */
+  signIn: boolean
+}
+
+/** Sends one vetted /api request to EM, framed by the proxy, and streams EM's answer back with only the allowed headers; failures become 502/504 JSON, and a client hang-up aborts EM's request. `onStatus` hears EM's status (502/504 when there was none). */
 export function forwardToEm(
-  req: IncomingMessage,
   res: ServerResponse,
   upstream: Upstream,
-  target: { pathAndQuery: string; path: string },
+  request: UpstreamRequest,
+  onStatus: (status: number) => void = () => {},
 ): void {
-  const method = req.method ?? 'GET'
   const { origin } = upstream
   const send = origin.protocol === 'https:' ? httpsRequest : httpRequest
+  const framing = request.body === null ? {} : { 'content-length': String(request.body.length) }
   const upstreamReq = send({
     hostname: origin.hostname.replace(/^\[(.*)\]$/, '$1'),
     port: origin.port === '' ? undefined : Number(origin.port),
-    method,
-    path: target.pathAndQuery,
-    headers: upstreamRequestHeaders(req.headers, {
-      host: origin.host,
-      allowAuthorization: method === 'POST' && logonPath.test(target.path),
-    }),
+    method: request.method,
+    path: request.pathAndQuery,
+    headers: { host: origin.host, ...request.headers, ...framing },
     agent: upstream.agent,
   })
 
@@ -46,6 +59,7 @@ export function forwardToEm(
     settled = true
     clearTimeout(timer)
     upstreamReq.destroy()
+    onStatus(status)
     if (!res.headersSent && !res.destroyed) sendUnreachable(res, status, upstream.host, reason)
   }
   const timer = setTimeout(
@@ -60,7 +74,9 @@ export function forwardToEm(
       return
     }
     settled = true
-    for (const [name, values] of clientResponseHeaders(upstreamRes.rawHeaders)) res.setHeader(name, values)
+    onStatus(upstreamRes.statusCode ?? 502)
+    const allowed = clientResponseHeaders(upstreamRes.rawHeaders, { sessionHeader: request.signIn })
+    for (const [name, values] of allowed) res.setHeader(name, values)
     setHeaders(res, apiSecurityHeaders)
     res.setHeader('Cache-Control', 'no-store')
     res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage)
@@ -77,5 +93,5 @@ export function forwardToEm(
     clearTimeout(timer)
     upstreamReq.destroy()
   })
-  req.pipe(upstreamReq)
+  upstreamReq.end(request.body ?? undefined)
 }
