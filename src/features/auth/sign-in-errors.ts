@@ -9,6 +9,10 @@ export function describeSignInError(error: unknown, emHost: string): string {
     if (error.status === 403) {
       return 'This account is signed in but may not read sessions. Ask for the Enterprise Manager role Portal Administrator, Portal User or Restore Operator with access to these backup servers.'
     }
+    if (error.status === 429) {
+      // The proxy's throttle (README "Security"): each further failure doubles the wait, so retrying at once only hurts.
+      return 'Too many sign-in attempts from this computer or for this user name. Wait a minute before trying again: each further failure makes the wait longer.'
+    }
     if (error.status === 400) {
       return 'This Enterprise Manager does not support REST API version v1_5 or later (Veeam Backup & Replication 10 or newer is needed).'
     }
