@@ -5,12 +5,13 @@ import { createCoalescer } from './coalesce.ts'
 import type { Upstream } from './forward.ts'
 import { clientResponseHeaders } from './forward-headers.ts'
 import { sendJson } from './json-response.ts'
+import { createKeyGuesses } from './key-guesses.ts'
 import { kioskAllows } from './kiosk-allowlist.ts'
 import type { KioskSettings } from './kiosk-env.ts'
 import { createKioskSession, KioskLogonError } from './kiosk-session.ts'
 import type { GuardVerdict } from './request-guard.ts'
 import { apiSecurityHeaders, setHeaders } from './security-headers.ts'
-import { createThrottle, retryAfterSeconds } from './throttle.ts'
+import { retryAfterSeconds } from './throttle.ts'
 import { sendUnreachable } from './upstream-error.ts'
 
 export const KIOSK_KEY_HEADER = 'x-kiosk-key'
@@ -35,15 +36,6 @@ const DEFAULT_TTL_S = 15
 const MAX_CACHED = 200
 export const MAX_CACHED_BYTES = 32 * 1024 * 1024
 
-// Key guesses per client address: ten wrong keys are free (a mistyped bookmark), then 1 s, 2 s, 4 s … up to 15 min.
-const keyGuesses = {
-  burst: 10,
-  baseDelayMs: 1000,
-  maxDelayMs: 15 * 60_000,
-  forgetAfterMs: 30 * 60_000,
-  maxKeys: 10_000,
-}
-
 /** Kiosk mode: checks the key, allows read-only GETs from the allowlist, and answers them through the proxy's own EM session, coalesced. Without settings every kiosk request gets 403. */
 export function createKioskHandler(options: {
   upstream: Upstream
@@ -59,7 +51,7 @@ export function createKioskHandler(options: {
   }
   const expected = digest(settings.key)
   const session = createKioskSession(upstream, settings, options.log, options.now)
-  const guesses = createThrottle({ ...keyGuesses, now: options.now })
+  const guesses = createKeyGuesses(options.now)
   // Only answers to the proxy's own requests (fetchWithSession) are ever stored; browser requests never come here.
   const coalescer = createCoalescer<BufferedAnswer>({
     maxEntries: MAX_CACHED,
@@ -99,8 +91,9 @@ export function createKioskHandler(options: {
       return
     }
     const given = req.headers[KIOSK_KEY_HEADER]
-    if (typeof given !== 'string' || !timingSafeEqual(digest(given), expected)) {
-      guesses.attempt(address)
+    const givenDigest = digest(typeof given === 'string' ? given : '')
+    if (typeof given !== 'string' || !timingSafeEqual(givenDigest, expected)) {
+      guesses.wrong(address, givenDigest)
       forbid(res, 'Wrong or missing kiosk key')
       return
     }

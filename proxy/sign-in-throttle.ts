@@ -6,8 +6,9 @@ import { createThrottle, type Throttle } from './throttle.ts'
 const MINUTE = 60_000
 
 // A person mistypes a few times; a script does not stop. Ten failures per address and five per user name are
-// free, then 1 s, 2 s, 4 s … up to 15 minutes; a name or address quiet for 30 minutes starts afresh.
-const shared = { baseDelayMs: 1000, maxDelayMs: 15 * MINUTE, forgetAfterMs: 30 * MINUTE, maxKeys: 10_000 }
+// free, then 1 s, 2 s, 4 s … up to 15 minutes. An address forgets a failure a minute (an office behind one NAT
+// address mistyping now and then never waits), a user name one every ten minutes.
+const shared = { baseDelayMs: 1000, maxDelayMs: 15 * MINUTE, maxKeys: 10_000 }
 export const SIGN_IN_BURST_PER_ADDRESS = 10
 export const SIGN_IN_BURST_PER_USER = 5
 
@@ -22,8 +23,18 @@ export type SignInThrottle = (address: string, authorization: string | undefined
 
 /** One throttle per proxy; `now` is for tests. */
 export function createSignInThrottle(now?: () => number): SignInThrottle {
-  const byAddress: Throttle = createThrottle({ ...shared, burst: SIGN_IN_BURST_PER_ADDRESS, now })
-  const byUser: Throttle = createThrottle({ ...shared, burst: SIGN_IN_BURST_PER_USER, now })
+  const byAddress: Throttle = createThrottle({
+    ...shared,
+    burst: SIGN_IN_BURST_PER_ADDRESS,
+    leakMs: MINUTE,
+    now,
+  })
+  const byUser: Throttle = createThrottle({
+    ...shared,
+    burst: SIGN_IN_BURST_PER_USER,
+    leakMs: 10 * MINUTE,
+    now,
+  })
   return (address, authorization) => {
     const user = userKey(authorization)
     const waitMs = Math.max(byAddress.waitMs(address), byUser.waitMs(user))

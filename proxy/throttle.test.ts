@@ -7,7 +7,7 @@ function setup(maxKeys = 100) {
     burst: 3,
     baseDelayMs: 1000,
     maxDelayMs: 8000,
-    forgetAfterMs: 60_000,
+    leakMs: 60_000,
     maxKeys,
     now: () => clock,
   })
@@ -41,11 +41,22 @@ describe('createThrottle', () => {
     expect(throttle.waitMs('a')).toBe(1000)
   })
 
-  it('forgets a key quiet for forgetAfterMs, and remembers at most maxKeys', () => {
+  it('lets one failure leak away per leakMs, so occasional failures never add up; remembers at most maxKeys', () => {
     const { throttle, advance } = setup(2)
     for (let i = 0; i < 5; i++) throttle.attempt('a')
-    advance(60_001)
+    expect(throttle.waitMs('a')).toBe(4000)
+    advance(60_000)
     expect(throttle.waitMs('a')).toBe(0)
+    throttle.attempt('a')
+    expect(throttle.waitMs('a')).toBe(4000)
+    advance(5 * 60_000)
+    expect(throttle.waitMs('a')).toBe(0)
+    // A failure a minute, for an hour: never a wait.
+    for (let i = 0; i < 60; i++) {
+      expect(throttle.waitMs('b')).toBe(0)
+      throttle.attempt('b')
+      advance(60_000)
+    }
 
     for (const key of ['x', 'y', 'z']) for (let i = 0; i < 3; i++) throttle.attempt(key)
     expect(['x', 'y', 'z'].map((key) => throttle.waitMs(key))).toEqual([0, 1000, 1000])

@@ -1,6 +1,8 @@
 // Slows down guessing (passwords, kiosk keys) per key: a few free failures, then each further one doubles the wait.
 // Attempts count as failures the moment they start, so a burst sent in parallel is held back as well as a
-// sequential one; a caller takes an attempt back (refund) once it turns out not to be a wrong guess.
+// sequential one; a caller takes an attempt back (refund) once it turns out not to be a wrong guess. Failures also
+// leak away, one per `leakMs`: many people behind one NAT address mistyping now and then never add up to a wait,
+// while a guesser who keeps going is held to about one try per `leakMs` once the waits have grown.
 
 export type ThrottleOptions = {
   /** Failures allowed before any wait. */
@@ -8,8 +10,8 @@ export type ThrottleOptions = {
   /** The first wait after the burst; each further failure doubles it. */
   baseDelayMs: number
   maxDelayMs: number
-  /** A key that has not failed for this long starts afresh. */
-  forgetAfterMs: number
+  /** One failure is forgotten per this much time since the last attempt. */
+  leakMs: number
   /** Most keys remembered; beyond it the longest-quiet ones are dropped (bounded memory under a spray of names). */
   maxKeys: number
   now?: () => number
@@ -33,13 +35,13 @@ export function createThrottle(options: ThrottleOptions): Throttle {
   const now = options.now ?? Date.now
   const states = new Map<string, State>()
 
-  function current(key: string, at: number): State | undefined {
+  /** Failures still counted at `at`; a key whose failures have all leaked away is dropped. */
+  function failuresAt(key: string, at: number): number {
     const state = states.get(key)
-    if (state !== undefined && at - state.last > options.forgetAfterMs) {
-      states.delete(key)
-      return undefined
-    }
-    return state
+    if (state === undefined) return 0
+    const left = state.failures - Math.floor((at - state.last) / options.leakMs)
+    if (left <= 0) states.delete(key)
+    return Math.max(0, left)
   }
 
   function delayAfter(failures: number): number {
@@ -50,13 +52,13 @@ export function createThrottle(options: ThrottleOptions): Throttle {
   return {
     waitMs(key) {
       const at = now()
-      const state = current(key, at)
-      if (state === undefined) return 0
-      return Math.max(0, state.last + delayAfter(state.failures) - at)
+      const failures = failuresAt(key, at)
+      const last = states.get(key)?.last ?? at
+      return Math.max(0, last + delayAfter(failures) - at)
     },
     attempt(key) {
       const at = now()
-      const failures = (current(key, at)?.failures ?? 0) + 1
+      const failures = failuresAt(key, at) + 1
       // Re-inserting keeps the map in order of last activity, so the oldest quiet key is the first one.
       states.delete(key)
       states.set(key, { failures, last: at })
