@@ -1,6 +1,7 @@
 // Kiosk mode attacked through both entries: key guessing, a wrong service password, weak keys, and whether
 // browser traffic can ever share an EM connection (and so an answer) with the kiosk session.
 import { afterEach, describe, expect, it } from 'vitest'
+import { MAX_CACHED_BYTES } from './kiosk.ts'
 import { type Answer, close, memoryLog, send, startFakeEm } from './test-servers.ts'
 import { targets } from './test-targets.ts'
 
@@ -14,15 +15,16 @@ const PASSWORD = 'kiosk-password'
 const SESSIONS = '/api/query?type=ReplicaJobSession&format=Entities&pageSize=100&page=1'
 const BASIC = `Basic ${Buffer.from(`wall:${PASSWORD}`).toString('base64')}`
 
-/** A stand-in EM that records which connection (client port) each request came on. */
-async function startEm() {
+/** A stand-in EM that records which connection (client port) each request came on; `padding` bytes per answer. */
+async function startEm(padding = 0) {
   const sockets: Array<{ port: number | undefined; token: string | undefined; url: string }> = []
   const em = await startFakeEm((req, res) => {
     if (req.method === 'POST' && req.url.startsWith('/api/sessionMngr/')) {
       if (req.headers.authorization !== BASIC) return void res.writeHead(401).end('<Error/>')
       return void res.writeHead(201, { 'X-RestSvcSessionId': 'KIOSK-TOKEN' }).end('<LogonSession/>')
     }
-    res.writeHead(200, { 'Content-Type': 'application/xml' }).end(`<QueryResult url="${req.url}"/>`)
+    res.writeHead(200, { 'Content-Type': 'application/xml' })
+    res.end(`<QueryResult url="${req.url}">${'x'.repeat(padding)}</QueryResult>`)
   })
   em.server.on('request', (req) => {
     const token = req.headers['x-restsvcsessionid']
@@ -37,8 +39,8 @@ async function startEm() {
 }
 
 describe.each(targets)('kiosk hardening through %s', (_, start) => {
-  async function setup(password = PASSWORD, key = KEY) {
-    const em = await startEm()
+  async function setup(password = PASSWORD, key = KEY, padding = 0) {
+    const em = await startEm(padding)
     const { log, lines } = memoryLog()
     const target = await start({
       env: { EM_URL: em.url, EM_KIOSK_USER: 'wall', EM_KIOSK_PASSWORD: password, EM_KIOSK_KEY: key },
@@ -92,6 +94,19 @@ describe.each(targets)('kiosk hardening through %s', (_, start) => {
     expect(Number(answers.at(-1)?.headers['retry-after'])).toBeGreaterThanOrEqual(1)
     expect(em.logons()).toBe(1)
     expect(lines.warn.filter((line) => line.includes('refused the logon'))).toHaveLength(1)
+  })
+
+  it(`bounds the kiosk cache in bytes: 40 distinct 1 MiB answers push the first out of ${MAX_CACHED_BYTES} bytes`, async () => {
+    const { em, port } = await setup(PASSWORD, KEY, 1024 * 1024)
+    const query = (i: number) => `${SESSIONS}&filter=Name%3D%3D%22${i}%22`
+    for (let i = 0; i < 40; i++) {
+      expect((await send(port, query(i), { headers: { 'X-Kiosk-Key': KEY } })).status).toBe(200)
+    }
+    const cache = async (i: number) =>
+      (await send(port, query(i), { headers: { 'X-Kiosk-Key': KEY } })).headers['x-kiosk-cache']
+    expect(await cache(39)).toBe('hit')
+    expect(await cache(0)).toBe('miss')
+    expect(em.sockets.filter((s) => s.url === query(0))).toHaveLength(2)
   })
 
   it('keeps kiosk requests and browser requests on separate EM connections', async () => {
