@@ -172,6 +172,27 @@ describe('forwarding to EM', () => {
     expect(em.seen).toHaveLength(0)
   })
 
+  it('asks again once on a fresh connection when EM closed a pooled one just as it was reused (reads and sign-in only)', async () => {
+    // EM (and the emulator: Node's 5 s keep-alive) closes idle connections; one closed as the proxy reuses it would
+    // fail a sign-in as "cannot reach EM". Here EM drops every connection at its second request.
+    const perSocket = new Map<unknown, number>()
+    const { em, port } = await setup((req, res) => res.end(`answer for ${req.url}`))
+    em.server.prependListener('request', (req) => {
+      const count = (perSocket.get(req.socket) ?? 0) + 1
+      perSocket.set(req.socket, count)
+      if (count === 2) req.socket.destroy()
+    })
+    const ask = (path: string, method = 'GET') => send(port, path, { method })
+    expect((await ask('/api/a')).status).toBe(200)
+    const reused = await ask('/api/b')
+    expect(reused.status).toBe(200)
+    expect(reused.body.toString()).toBe('answer for /api/b')
+    expect((await ask('/api/sessionMngr/?v=latest', 'POST')).status).toBe(200)
+    // A job action is not asked twice: EM may have started it before the connection dropped.
+    expect((await ask('/api/c')).status).toBe(200)
+    expect((await ask('/api/jobs/x?action=start', 'POST')).status).toBe(502)
+  })
+
   it.each([['PUT'], ['PATCH'], ['OPTIONS']])('refuses %s on /api with 405 and Allow', async (method) => {
     const { em, port } = await setup()
     const answer = await send(port, '/api/jobs', { method })

@@ -1,4 +1,4 @@
-import type { Agent, ServerResponse } from 'node:http'
+import type { Agent, IncomingMessage, ServerResponse } from 'node:http'
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
 import { clientResponseHeaders } from './forward-headers.ts'
@@ -17,6 +17,8 @@ export type Upstream = {
 
 // Logon is the only request that needs Basic credentials (em-api.md §3); elsewhere EM ignores them, so they stay home.
 const logonPath = /^\/api\/sessionmngr(\/|$)/i
+
+const bodiless = new Set(['GET', 'HEAD', 'DELETE'])
 
 /** True for EM's logon path (any letter case, em-api.md §4.6), on the guard's decoded path. */
 export function isSignInPath(path: string): boolean {
@@ -44,16 +46,18 @@ export function forwardToEm(
   const { origin } = upstream
   const send = origin.protocol === 'https:' ? httpsRequest : httpRequest
   const framing = request.body === null ? {} : { 'content-length': String(request.body.length) }
-  const upstreamReq = send({
-    hostname: origin.hostname.replace(/^\[(.*)\]$/, '$1'),
-    port: origin.port === '' ? undefined : Number(origin.port),
-    method: request.method,
-    path: request.pathAndQuery,
-    headers: { host: origin.host, ...request.headers, ...framing },
-    agent: upstream.agent,
-  })
+  const open = () =>
+    send({
+      hostname: origin.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: origin.port === '' ? undefined : Number(origin.port),
+      method: request.method,
+      path: request.pathAndQuery,
+      headers: { host: origin.host, ...request.headers, ...framing },
+      agent: upstream.agent,
+    })
 
   let settled = false
+  let upstreamReq = open()
   const fail = (status: 502 | 504, reason: string): void => {
     if (settled) return
     settled = true
@@ -67,7 +71,26 @@ export function forwardToEm(
     upstream.timeoutMs,
   )
 
-  upstreamReq.on('response', (upstreamRes) => {
+  // EM closes idle keep-alive connections (the emulator after Node's 5 s); one closed just as the proxy reuses it
+  // fails before EM read a byte of the request. A read or a sign-in is then asked once more on a fresh connection;
+  // anything else is not, since EM might have acted on it.
+  let retried = false
+  const retriable = bodiless.has(request.method) || request.signIn
+  const start = (): void => {
+    upstreamReq.on('response', (upstreamRes) => answer(upstreamRes))
+    upstreamReq.on('error', (error: NodeJS.ErrnoException) => {
+      if (!settled && !retried && retriable && upstreamReq.reusedSocket && error.code === 'ECONNRESET') {
+        retried = true
+        upstreamReq = open()
+        start()
+        return
+      }
+      fail(502, describeUpstreamError(error))
+    })
+    upstreamReq.end(request.body ?? undefined)
+  }
+
+  const answer = (upstreamRes: IncomingMessage): void => {
     clearTimeout(timer)
     if (settled) {
       upstreamRes.resume()
@@ -85,13 +108,12 @@ export function forwardToEm(
     upstreamRes.on('close', () => {
       if (!upstreamRes.complete) res.destroy()
     })
-  })
-  upstreamReq.on('error', (error) => fail(502, describeUpstreamError(error)))
+  }
   res.on('close', () => {
     if (res.writableFinished) return
     settled = true
     clearTimeout(timer)
     upstreamReq.destroy()
   })
-  upstreamReq.end(request.body ?? undefined)
+  start()
 }
