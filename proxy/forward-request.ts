@@ -60,7 +60,8 @@ export function forwardRequest(
     )
   }
 
-  // EM (HTTP.sys) wants a length on every POST, an empty body included; other methods send none (planBody).
+  // A POST always says its length, 0 included, as EM's logon does (em-api.md §3; HTTP.sys answers 411 to a POST
+  // without one); GET, HEAD and DELETE send no body and no length (planBody refused any).
   if (plan.kind === 'none') {
     send(method === 'POST' ? Buffer.alloc(0) : null)
     return
