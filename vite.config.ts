@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url'
 import { tanstackRouter } from '@tanstack/router-plugin/vite'
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'vitest/config'
+import { sourceMapsWanted } from './proxy/build-source-maps.ts'
 import { buildVersionPlugin, createBuildId } from './proxy/build-version.ts'
 import { emProxyPlugin } from './proxy/vite-plugin.ts'
 
@@ -24,7 +25,8 @@ export default defineConfig({
   resolve: { alias: { '@': src } },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
-  build: { target: 'es2022', sourcemap: true },
+  // No source maps in dist/ unless BUILD_SOURCEMAPS=1 (README "Deploying").
+  build: { target: 'es2022', sourcemap: sourceMapsWanted(process.env) },
   test: {
     projects: [
       {

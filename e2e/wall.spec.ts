@@ -3,7 +3,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { controlEmulator, expect, resetEmulator, signInThroughUi, test } from './fixtures.ts'
-import { KIOSK_KEY, KIOSK_URL } from './kiosk.ts'
+import { KIOSK_KEY, KIOSK_URL, kioskWall } from './kiosk.ts'
 import { EMULATOR_URL } from './ports.ts'
 
 const DAY = 86_400_000
@@ -208,8 +208,8 @@ test.describe('kiosk mode', () => {
     page.on('response', async (response) => {
       bodies.push(await response.text().catch(() => ''))
     })
-    await page.goto(`${KIOSK_URL}/wall?key=${KIOSK_KEY}&refresh=5`)
-    await expect(page).toHaveURL(/\/wall\?/)
+    await page.goto(kioskWall('?refresh=5'))
+    await expect(page).toHaveURL(/\/wall\?refresh=5#key=/)
     await expectTilesMatchEmulator(page)
     const updated = page.getByText(/Updated at \d\d:\d\d:\d\d/)
     const first = await updated.textContent()
@@ -231,6 +231,41 @@ test.describe('kiosk mode', () => {
     expect(config.kiosk).toBe(true)
   })
 
+  test('the key travels in the fragment: the wall works, keeps it through a reload, and no request URL carries it', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 })
+    const urls: string[] = []
+    const apiKeys: Array<string | undefined> = []
+    page.on('request', (request) => {
+      urls.push(request.url())
+      if (new URL(request.url()).pathname.startsWith('/api/')) apiKeys.push(request.headers()['x-kiosk-key'])
+    })
+    const leaks = (list: string[]) =>
+      list.filter((url) => url.includes(KIOSK_KEY) || url.includes(encodeURIComponent(KIOSK_KEY)))
+
+    await page.goto(kioskWall('?refresh=5'))
+    await expect(tile(page, 'Failed, last 24 h')).toHaveText(/^\d+$/)
+    expect(new URL(page.url()).hash).toBe(`#key=${encodeURIComponent(KIOSK_KEY)}`)
+    // A new build reloads the page (version-reload.ts): the key must survive that.
+    await page.reload()
+    await expect(tile(page, 'Failed, last 24 h')).toHaveText(/^\d+$/)
+    expect(apiKeys.length).toBeGreaterThan(3)
+    expect(apiKeys.every((key) => key === KIOSK_KEY)).toBe(true)
+    expect(urls.length).toBeGreaterThan(apiKeys.length)
+    expect(leaks(urls)).toEqual([])
+    await expect(page.getByRole('status', { name: 'Update this bookmark' })).toHaveCount(0)
+
+    // An old bookmark (?key=) still works, once: the key moves to the fragment and a notice asks for a new bookmark.
+    urls.length = 0
+    await page.goto(`${KIOSK_URL}/wall?key=${encodeURIComponent(KIOSK_KEY)}&refresh=5`)
+    await expect(page.getByRole('status', { name: 'Update this bookmark' })).toBeVisible()
+    await expect(page).toHaveURL(`${KIOSK_URL}/wall?refresh=5#key=${encodeURIComponent(KIOSK_KEY)}`)
+    await expect(tile(page, 'Failed, last 24 h')).toHaveText(/^\d+$/)
+    await page.screenshot({ path: 'test-results/screens/wall-kiosk-old-bookmark.png' })
+    expect(leaks(urls.filter((url) => new URL(url).pathname !== '/wall'))).toEqual([])
+  })
+
   test('a wrong key, a path off the allowlist and any write get 403', async ({ page }) => {
     const sessions = '/api/query?type=ReplicaJobSession&format=Entities&pageSize=5&page=1'
     const get = (path: string, key: string, method = 'GET') =>
@@ -247,9 +282,9 @@ test.describe('kiosk mode', () => {
     expect(refused.status).toBe(403)
     expect(await refused.text()).not.toContain(Buffer.from('admin:admin').toString('base64'))
 
-    await page.goto(`${KIOSK_URL}/wall?key=wrong-key-0123456789&refresh=5`)
+    await page.goto(kioskWall('?refresh=5', 'wrong-key-0123456789'))
     await expect(page.getByRole('alert')).toContainText("The wall's requests were refused")
-    await expect(page).toHaveURL(/\/wall\?/)
+    await expect(page).toHaveURL(/\/wall\?refresh=5#key=/)
   })
 
   test('20 screens polling through one proxy cost EM one request per distinct query per interval', async ({
@@ -261,7 +296,7 @@ test.describe('kiosk mode', () => {
       const url = new URL(request.url())
       if (url.pathname.startsWith('/api/')) paths.add(url.pathname + url.search)
     })
-    await page.goto(`${KIOSK_URL}/wall?key=${KIOSK_KEY}&refresh=5`)
+    await page.goto(kioskWall('?refresh=5'))
     await expect(tile(page, 'Failed, last 24 h')).toHaveText(/^\d+$/)
     await page.close()
     const queries = [...paths]
@@ -301,7 +336,7 @@ test.describe('kiosk mode', () => {
 test('has no serious or critical accessibility violations, in either theme', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 })
   for (const theme of ['dark', 'light']) {
-    await page.goto(`${KIOSK_URL}/wall?key=${KIOSK_KEY}&theme=${theme}`)
+    await page.goto(kioskWall(`?theme=${theme}`))
     await expect(tile(page, 'Failed, last 24 h')).toHaveText(/^\d+$/)
     await expect(page.locator('.wall-chart__plot svg.recharts-surface')).toBeVisible()
     await page.screenshot({ path: `test-results/screens/wall-${theme}.png` })

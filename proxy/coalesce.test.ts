@@ -3,13 +3,15 @@ import { createCoalescer } from './coalesce.ts'
 
 type Answer = { status: number; body: string }
 
-function setup(maxEntries = 10) {
+function setup(maxEntries = 10, maxBytes = 1_000_000) {
   let clock = 1_000_000
   let loads = 0
   const pending: Array<(answer: Answer) => void> = []
   const failures: Array<(error: Error) => void> = []
   const coalescer = createCoalescer<Answer>({
     maxEntries,
+    maxBytes,
+    sizeOf: (answer) => answer.body.length,
     maxAgeMs: 300_000,
     cacheable: (answer) => answer.status < 300,
     now: () => clock,
@@ -118,5 +120,20 @@ describe('createCoalescer', () => {
     t.advance(300_000)
     await t.coalescer.get('b', 15_000, t.instant(ok))
     expect(t.coalescer.size()).toBe(1)
+  })
+
+  it('keeps at most maxBytes of answers, dropping the oldest stored, and never stores one larger than that', async () => {
+    const t = setup(100, 1000)
+    const big = (key: string): Answer => ({ status: 200, body: key.repeat(400) })
+    for (const key of ['a', 'b', 'c']) await t.coalescer.get(key, 15_000, t.instant(big(key)))
+    expect(t.coalescer.size()).toBe(2)
+    expect(t.coalescer.bytes()).toBe(800)
+    expect((await t.coalescer.get('c', 15_000, t.instant(big('c')))).source).toBe('hit')
+    expect((await t.coalescer.get('a', 15_000, t.instant(big('a')))).source).toBe('miss')
+
+    const huge: Answer = { status: 200, body: 'x'.repeat(1001) }
+    expect((await t.coalescer.get('h', 15_000, t.instant(huge))).value).toEqual(huge)
+    expect((await t.coalescer.get('h', 15_000, t.instant(huge))).source).toBe('miss')
+    expect(t.coalescer.bytes()).toBeLessThanOrEqual(1000)
   })
 })

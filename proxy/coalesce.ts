@@ -12,13 +12,17 @@ export type Coalescer<T> = {
   get(key: string, maxAgeMs: number, load: () => Promise<T>): Promise<Coalesced<T>>
   /** Number of cached entries (bounded by maxEntries). */
   size(): number
+  /** Bytes of the cached values, by `sizeOf` (bounded by maxBytes). */
+  bytes(): number
 }
 
-type Entry<T> = { value: T; at: number }
+type Entry<T> = { value: T; at: number; size: number }
 
-/** A coalescer bounded to `maxEntries` cached values (least recently stored dropped first) kept at most `maxAgeMs`. */
+/** A coalescer bounded to `maxEntries` cached values and `maxBytes` of them (least recently stored dropped first), each kept at most `maxAgeMs`. */
 export function createCoalescer<T>(options: {
   maxEntries: number
+  maxBytes: number
+  sizeOf: (value: T) => number
   /** No entry outlives this, whatever a caller asks. */
   maxAgeMs: number
   cacheable: (value: T) => boolean
@@ -27,15 +31,23 @@ export function createCoalescer<T>(options: {
   const now = options.now ?? Date.now
   const cache = new Map<string, Entry<T>>()
   const inFlight = new Map<string, Promise<T>>()
+  let bytes = 0
+
+  function drop(key: string): void {
+    const entry = cache.get(key)
+    if (entry === undefined) return
+    bytes -= entry.size
+    cache.delete(key)
+  }
 
   function prune(at: number): void {
     for (const [key, entry] of cache) {
-      if (at - entry.at >= options.maxAgeMs) cache.delete(key)
+      if (at - entry.at >= options.maxAgeMs) drop(key)
     }
     // Map iteration is insertion order: the first keys are the oldest stored.
     for (const key of cache.keys()) {
-      if (cache.size <= options.maxEntries) break
-      cache.delete(key)
+      if (cache.size <= options.maxEntries && bytes <= options.maxBytes) break
+      drop(key)
     }
   }
 
@@ -52,10 +64,13 @@ export function createCoalescer<T>(options: {
       inFlight.set(key, started)
       try {
         const value = await started
-        if (options.cacheable(value)) {
+        const size = options.sizeOf(value)
+        // One value larger than the whole budget would empty the cache and still not fit: it is served, not kept.
+        if (options.cacheable(value) && size <= options.maxBytes) {
           const at = now()
-          cache.delete(key)
-          cache.set(key, { value, at })
+          drop(key)
+          cache.set(key, { value, at, size })
+          bytes += size
           prune(at)
         }
         return { value, source: 'miss' }
@@ -64,5 +79,6 @@ export function createCoalescer<T>(options: {
       }
     },
     size: () => cache.size,
+    bytes: () => bytes,
   }
 }

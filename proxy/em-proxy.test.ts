@@ -6,8 +6,7 @@ import { memoryLog, send, startProxy } from './test-servers.ts'
 const fakeEmulator = `
 const http = require('node:http')
 const server = http.createServer((req, res) => {
-  res.setHeader('X-Seen-Url', req.url)
-  res.end('<EnterpriseManager/>')
+  res.end('<EnterpriseManager Seen="' + req.url + '"/>')
 })
 server.listen(0, '127.0.0.1', () => {
   console.log('EM emulator listening on http://127.0.0.1:' + server.address().port + '/api/ (3 sessions, seed 1)')
@@ -39,8 +38,7 @@ describe('createEmProxy without EM_URL', () => {
       expect(target.baseUrl.href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/$/)
 
       const answer = await send(proxy.port, '/api/?x=1')
-      expect(answer.body.toString()).toBe('<EnterpriseManager/>')
-      expect(answer.headers['x-seen-url']).toBe('/api/?x=1')
+      expect(answer.body.toString()).toBe('<EnterpriseManager Seen="/api/?x=1"/>')
 
       const config = await send(proxy.port, '/dashboard-config.json')
       expect(JSON.parse(config.body.toString())).toMatchObject({

@@ -1,3 +1,4 @@
+import { readTrustedProxies } from './client-address.ts'
 import { readPackageVersion } from './config-document.ts'
 import { hostPort, parseEmUrl } from './em-url.ts'
 import { defaultEmulatorCommand, type LaunchCommand, launchEmulator } from './emulator-launcher.ts'
@@ -43,6 +44,7 @@ const consoleLog: ProxyLog = { info: (line) => console.log(line), warn: (line) =
 /** Reads the environment once, starts the emulator when EM_URL is unset, and returns the middleware for dev, preview and serve alike; rejects with a readable message on bad settings. */
 export async function createEmProxy(options: EmProxyOptions): Promise<EmProxy> {
   const env = parseProxyEnv(options.env ?? process.env)
+  const trustedProxies = readTrustedProxies((options.env ?? process.env).TRUSTED_PROXIES)
   const log = options.log ?? consoleLog
   const version = readPackageVersion()
   if (env.tlsInsecure) {
@@ -55,7 +57,11 @@ export async function createEmProxy(options: EmProxyOptions): Promise<EmProxy> {
   if (env.kiosk !== undefined)
     log.info(`Kiosk mode on: wall screens with the key read EM as ${env.kiosk.user}`)
 
-  const agent = createUpstreamAgent(target.origin, { caPem: env.ca?.pem, insecure: env.tlsInsecure })
+  const tls = { caPem: env.ca?.pem, insecure: env.tlsInsecure }
+  const agent = createUpstreamAgent(target.origin, tls)
+  // The kiosk session gets EM connections of its own: no browser's bytes ever share one with it, so no answer
+  // to a browser's request can end up in the kiosk cache and be served to every wall.
+  const kioskAgent = createUpstreamAgent(target.origin, tls)
   const upstream = { origin: target.origin, host: target.host, agent, timeoutMs: env.timeoutMs }
   const middleware = createProxyMiddleware({
     upstream,
@@ -66,7 +72,8 @@ export async function createEmProxy(options: EmProxyOptions): Promise<EmProxy> {
       kiosk: env.kiosk !== undefined,
     },
     contentSecurityPolicy: options.contentSecurityPolicy,
-    kiosk: createKioskHandler({ upstream, settings: env.kiosk, log }),
+    kiosk: createKioskHandler({ upstream: { ...upstream, agent: kioskAgent }, settings: env.kiosk, log }),
+    trustedProxies,
   })
   const selfCheck = env.kiosk && startKioskSelfCheck({ upstream, account: env.kiosk, log })
   return {
@@ -76,6 +83,7 @@ export async function createEmProxy(options: EmProxyOptions): Promise<EmProxy> {
     close: async () => {
       selfCheck?.stop()
       agent.destroy()
+      kioskAgent.destroy()
       await stop()
     },
   }

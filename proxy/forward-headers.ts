@@ -1,13 +1,15 @@
-import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http'
+import type { IncomingHttpHeaders } from 'node:http'
 
-const forwardedRequestHeaders = ['accept', 'content-type', 'content-length', 'x-restsvcsessionid'] as const
+// What EM needs from a browser request: the format, a POST body's type, and the session token. Framing headers
+// (Content-Length, Transfer-Encoding) are the proxy's own to set (request-body.ts), never the client's.
+const forwardedRequestHeaders = ['accept', 'content-type', 'x-restsvcsessionid'] as const
 
-/** Headers sent to EM: an allow-list, `authorization` only when logging on, never a cookie (em-api.md §3: a cookie beats the header). */
+/** Headers sent to EM: an allowlist, `authorization` only when logging on, never a cookie (em-api.md §3: a cookie beats the header). */
 export function upstreamRequestHeaders(
   incoming: IncomingHttpHeaders,
-  options: { host: string; allowAuthorization: boolean },
-): OutgoingHttpHeaders {
-  const headers: Record<string, string | string[]> = { host: options.host }
+  options: { allowAuthorization: boolean },
+): Record<string, string | string[]> {
+  const headers: Record<string, string | string[]> = {}
   for (const name of forwardedRequestHeaders) {
     const value = incoming[name]
     if (value !== undefined) headers[name] = value
@@ -18,39 +20,34 @@ export function upstreamRequestHeaders(
   return headers
 }
 
-const hopByHop = new Set([
-  'connection',
-  'keep-alive',
-  'proxy-authenticate',
-  'proxy-authorization',
-  'proxy-connection',
-  'te',
-  'trailer',
-  'transfer-encoding',
-  'upgrade',
-])
-
-const neverToBrowser = new Set([
-  // EM sets its token as a cookie on /api (em-api.md §3); in the browser it would override the header and leak into every tab.
-  'set-cookie',
-  'set-cookie2',
-  // EM's 401 carries `Basic Realm=RestSvc`; a browser answers that on fetch with its own password prompt, over the app's sign-in.
-  'www-authenticate',
-])
-
-/** EM's response headers for the browser, in EM's spelling (`X-RestSvcSessionId`), minus hop-by-hop headers, cookies and the Basic challenge. */
-export function clientResponseHeaders(rawHeaders: readonly string[]): Map<string, string[]> {
-  const dropped = new Set(hopByHop)
-  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
-    if (rawHeaders[i]?.toLowerCase() !== 'connection') continue
-    for (const token of (rawHeaders[i + 1] ?? '').split(',')) dropped.add(token.trim().toLowerCase())
+/** Bytes of the headers the proxy would forward, as they go on the wire (`name: value\r\n` each). */
+export function headerBytes(headers: Readonly<Record<string, string | string[]>>): number {
+  let total = 0
+  for (const [name, value] of Object.entries(headers)) {
+    for (const one of Array.isArray(value) ? value : [value])
+      total += Buffer.byteLength(`${name}: ${one}\r\n`)
   }
+  return total
+}
+
+// What the app reads of an answer: its type and length (and an encoding, should EM apply one unasked), plus EM's
+// token on sign-in (em-api.md §3). Everything else EM or a box in front of it says stays out: cache rules,
+// CORS grants, cookies, its Basic challenge (the browser would prompt over the app's sign-in), CSP, Refresh, Link,
+// Server and X-Powered-By.
+const toBrowser = new Set(['content-type', 'content-length', 'content-encoding'])
+const SESSION_HEADER = 'x-restsvcsessionid'
+
+/** EM's response headers for the browser: only the allowlist, in EM's spelling; the session header only when `sessionHeader`. */
+export function clientResponseHeaders(
+  rawHeaders: readonly string[],
+  options: { sessionHeader: boolean },
+): Map<string, string[]> {
   const byName = new Map<string, string[]>()
   const spelling = new Map<string, string>()
   for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
     const name = rawHeaders[i] ?? ''
     const key = name.toLowerCase()
-    if (dropped.has(key) || neverToBrowser.has(key)) continue
+    if (!toBrowser.has(key) && !(options.sessionHeader && key === SESSION_HEADER)) continue
     const first = spelling.get(key) ?? name
     spelling.set(key, first)
     byName.set(first, [...(byName.get(first) ?? []), rawHeaders[i + 1] ?? ''])

@@ -1,7 +1,7 @@
 import type { Agent, IncomingMessage, ServerResponse } from 'node:http'
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
-import { clientResponseHeaders, upstreamRequestHeaders } from './forward-headers.ts'
+import { clientResponseHeaders } from './forward-headers.ts'
 import { apiSecurityHeaders, setHeaders } from './security-headers.ts'
 import { describeUpstreamError, sendUnreachable } from './upstream-error.ts'
 
@@ -18,34 +18,52 @@ export type Upstream = {
 // Logon is the only request that needs Basic credentials (em-api.md §3); elsewhere EM ignores them, so they stay home.
 const logonPath = /^\/api\/sessionmngr(\/|$)/i
 
-/** Streams one vetted /api request to EM and EM's answer back unaltered but for headers; failures become 502/504 JSON, and a client hang-up aborts EM's request. */
+const bodiless = new Set(['GET', 'HEAD', 'DELETE'])
+
+/** True for EM's logon path (any letter case, em-api.md §4.6), on the guard's decoded path. */
+export function isSignInPath(path: string): boolean {
+  return logonPath.test(path)
+}
+
+/** One vetted request as it goes to EM: the proxy's own headers and, for POST, a body read whole beforehand. */
+export type UpstreamRequest = {
+  method: string
+  pathAndQuery: string
+  headers: Record<string, string | string[]>
+  /** A POST body (empty for none); null for GET, HEAD and DELETE, which send none. */
+  body: Buffer | null
+  /** A logon: EM's session header may go back to the browser. */
+  signIn: boolean
+}
+
+/** Sends one vetted /api request to EM, framed by the proxy, and streams EM's answer back with only the allowed headers; failures become 502/504 JSON, and a client hang-up aborts EM's request. `onStatus` hears EM's status (502/504 when there was none). */
 export function forwardToEm(
-  req: IncomingMessage,
   res: ServerResponse,
   upstream: Upstream,
-  target: { pathAndQuery: string; path: string },
+  request: UpstreamRequest,
+  onStatus: (status: number) => void = () => {},
 ): void {
-  const method = req.method ?? 'GET'
   const { origin } = upstream
   const send = origin.protocol === 'https:' ? httpsRequest : httpRequest
-  const upstreamReq = send({
-    hostname: origin.hostname.replace(/^\[(.*)\]$/, '$1'),
-    port: origin.port === '' ? undefined : Number(origin.port),
-    method,
-    path: target.pathAndQuery,
-    headers: upstreamRequestHeaders(req.headers, {
-      host: origin.host,
-      allowAuthorization: method === 'POST' && logonPath.test(target.path),
-    }),
-    agent: upstream.agent,
-  })
+  const framing = request.body === null ? {} : { 'content-length': String(request.body.length) }
+  const open = () =>
+    send({
+      hostname: origin.hostname.replace(/^\[(.*)\]$/, '$1'),
+      port: origin.port === '' ? undefined : Number(origin.port),
+      method: request.method,
+      path: request.pathAndQuery,
+      headers: { host: origin.host, ...request.headers, ...framing },
+      agent: upstream.agent,
+    })
 
   let settled = false
+  let upstreamReq = open()
   const fail = (status: 502 | 504, reason: string): void => {
     if (settled) return
     settled = true
     clearTimeout(timer)
     upstreamReq.destroy()
+    onStatus(status)
     if (!res.headersSent && !res.destroyed) sendUnreachable(res, status, upstream.host, reason)
   }
   const timer = setTimeout(
@@ -53,14 +71,35 @@ export function forwardToEm(
     upstream.timeoutMs,
   )
 
-  upstreamReq.on('response', (upstreamRes) => {
+  // EM closes idle keep-alive connections (the emulator after Node's 5 s); one closed just as the proxy reuses it
+  // fails before EM read a byte of the request. A read or a sign-in is then asked once more on a fresh connection;
+  // anything else is not, since EM might have acted on it.
+  let retried = false
+  const retriable = bodiless.has(request.method) || request.signIn
+  const start = (): void => {
+    upstreamReq.on('response', (upstreamRes) => answer(upstreamRes))
+    upstreamReq.on('error', (error: NodeJS.ErrnoException) => {
+      if (!settled && !retried && retriable && upstreamReq.reusedSocket && error.code === 'ECONNRESET') {
+        retried = true
+        upstreamReq = open()
+        start()
+        return
+      }
+      fail(502, describeUpstreamError(error))
+    })
+    upstreamReq.end(request.body ?? undefined)
+  }
+
+  const answer = (upstreamRes: IncomingMessage): void => {
     clearTimeout(timer)
     if (settled) {
       upstreamRes.resume()
       return
     }
     settled = true
-    for (const [name, values] of clientResponseHeaders(upstreamRes.rawHeaders)) res.setHeader(name, values)
+    onStatus(upstreamRes.statusCode ?? 502)
+    const allowed = clientResponseHeaders(upstreamRes.rawHeaders, { sessionHeader: request.signIn })
+    for (const [name, values] of allowed) res.setHeader(name, values)
     setHeaders(res, apiSecurityHeaders)
     res.setHeader('Cache-Control', 'no-store')
     res.writeHead(upstreamRes.statusCode ?? 502, upstreamRes.statusMessage)
@@ -69,13 +108,12 @@ export function forwardToEm(
     upstreamRes.on('close', () => {
       if (!upstreamRes.complete) res.destroy()
     })
-  })
-  upstreamReq.on('error', (error) => fail(502, describeUpstreamError(error)))
+  }
   res.on('close', () => {
     if (res.writableFinished) return
     settled = true
     clearTimeout(timer)
     upstreamReq.destroy()
   })
-  req.pipe(upstreamReq)
+  start()
 }

@@ -1,10 +1,14 @@
+import { estimateKeyBits } from './key-strength.ts'
+
 /** Kiosk mode's settings: the EM service account and the access key wall URLs must carry. */
 export type KioskSettings = { user: string; password: string; key: string }
 
-// A key short enough to guess would hand EM's data to anyone who can reach the proxy.
-const MIN_KEY_LENGTH = 16
+// Anyone who can reach the proxy may guess the key, so it must be random, not chosen. A random hex key of 32 bytes
+// scores about 230 bits by this estimate, 24 bytes about 165, 16 bytes (128 real bits) about 100: the bar.
+export const MIN_KEY_BITS = 100
+const MAKE_A_KEY = 'openssl rand -hex 32'
 
-/** Reads EM_KIOSK_USER, EM_KIOSK_PASSWORD and EM_KIOSK_KEY: all three (kiosk on) or none (off); throws a readable message otherwise, never echoing the password. */
+/** Reads EM_KIOSK_USER, EM_KIOSK_PASSWORD and EM_KIOSK_KEY: all three (kiosk on) or none (off); throws a readable message otherwise, never echoing the password or the key. */
 export function readKioskEnv(env: Readonly<Record<string, string | undefined>>): KioskSettings | undefined {
   const user = env.EM_KIOSK_USER ?? ''
   const password = env.EM_KIOSK_PASSWORD ?? ''
@@ -20,9 +24,13 @@ export function readKioskEnv(env: Readonly<Record<string, string | undefined>>):
       `Kiosk mode needs EM_KIOSK_USER, EM_KIOSK_PASSWORD and EM_KIOSK_KEY together; ${missing.join(' and ')} ${missing.length === 1 ? 'is' : 'are'} missing. Unset all three to turn kiosk mode off.`,
     )
   }
-  if (key.length < MIN_KEY_LENGTH || /\s/.test(key)) {
+  if (/\s/.test(key)) {
+    throw new Error(`EM_KIOSK_KEY must not contain spaces. Make a good key with: ${MAKE_A_KEY}`)
+  }
+  const bits = estimateKeyBits(key)
+  if (bits < MIN_KEY_BITS) {
     throw new Error(
-      `EM_KIOSK_KEY must be at least ${MIN_KEY_LENGTH} characters without spaces, e.g. the output of \`openssl rand -hex 24\`.`,
+      `EM_KIOSK_KEY is too easy to guess (about ${Math.floor(bits)} bits of randomness; at least ${MIN_KEY_BITS} needed). Make a good key with:\n  ${MAKE_A_KEY}`,
     )
   }
   return { user, password, key }

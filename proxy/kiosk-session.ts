@@ -8,12 +8,20 @@ export type KioskAccount = { user: string; password: string }
 export class KioskLogonError extends Error {
   override readonly name = 'KioskLogonError'
   readonly status: number
+  /** How long the proxy waits before it asks EM again. */
+  readonly retryAfterMs: number
 
-  constructor(status: number) {
+  constructor(status: number, retryAfterMs: number) {
     super(`Enterprise Manager refused the kiosk account's logon (${status})`)
     this.status = status
+    this.retryAfterMs = retryAfterMs
   }
 }
+
+// A wrong service password must not lock the AD account: after a refusal the proxy waits 10 s, then 20 s, 40 s …
+// up to 15 minutes between logons, however many wall requests arrive meanwhile (they get the refusal again).
+const FIRST_BACKOFF_MS = 10_000
+const MAX_BACKOFF_MS = 15 * 60_000
 
 /** The proxy's own EM session for wall screens: one token, renewed once however many requests saw it die. */
 export type KioskSession = {
@@ -30,11 +38,27 @@ export function createKioskSession(
   upstream: Upstream,
   account: KioskAccount,
   log: { info(line: string): void; warn(line: string): void },
+  now: () => number = Date.now,
 ): KioskSession {
   let current: string | null = null
   let pending: Promise<string> | null = null
+  // The last refusal and when EM may be asked again; one logon (and one log line) per backoff step.
+  let refusal: { status: number; failures: number; until: number } | null = null
+
+  function refused(status: number): KioskLogonError {
+    const failures = (refusal?.failures ?? 0) + 1
+    const waitMs = Math.min(MAX_BACKOFF_MS, FIRST_BACKOFF_MS * 2 ** (failures - 1))
+    refusal = { status, failures, until: now() + waitMs }
+    log.warn(
+      `Kiosk: EM refused the logon of ${account.user} (${status}); next try in ${waitMs / 1000} s (refusal ${failures} in a row)`,
+    )
+    return new KioskLogonError(status, waitMs)
+  }
 
   function logOn(): Promise<string> {
+    if (refusal !== null && now() < refusal.until) {
+      return Promise.reject(new KioskLogonError(refusal.status, refusal.until - now()))
+    }
     pending ??= (async () => {
       try {
         const answer = await bufferedRequest(upstream, {
@@ -42,13 +66,11 @@ export function createKioskSession(
           pathAndQuery: logonPath,
           headers: { authorization: basic(account), 'content-length': '0', accept: 'application/xml' },
         })
-        if (answer.status !== 201 && answer.status !== 200) {
-          log.warn(`Kiosk: EM refused the logon of ${account.user} (${answer.status})`)
-          throw new KioskLogonError(answer.status)
-        }
+        if (answer.status !== 201 && answer.status !== 200) throw refused(answer.status)
         const token = tokenOf(answer)
-        if (token === null) throw new KioskLogonError(answer.status)
+        if (token === null) throw refused(answer.status)
         log.info(`Kiosk: signed in to EM as ${account.user}`)
+        refusal = null
         current = token
         return token
       } finally {

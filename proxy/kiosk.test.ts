@@ -14,7 +14,7 @@ import {
   startProxy,
 } from './test-servers.ts'
 
-const KEY = 'wall-key-0123456789abcdef'
+const KEY = 'b07e3d91c4a85f26e1d0c7b39a4f82e65c1d9b03a7f4e268'
 const PASSWORD = 'S3cret-Kiosk-Pa55w0rd'
 const settings: KioskSettings = { user: 'CORP\\wall', password: PASSWORD, key: KEY }
 const BASIC = `Basic ${Buffer.from(`CORP\\wall:${PASSWORD}`).toString('base64')}`
@@ -56,7 +56,11 @@ async function startEm(options: { answerMs?: number; status?: () => number } = {
 }
 
 /** The real middleware with the kiosk handler on a controllable clock. */
-async function startKioskProxy(emUrl: string, kiosk: KioskSettings | null = settings) {
+async function startKioskProxy(
+  emUrl: string,
+  kiosk: KioskSettings | null = settings,
+  options: { cacheBytes?: number } = {},
+) {
   let clock = 5_000_000
   const { log, lines } = memoryLog()
   const agent = new Agent({ keepAlive: true })
@@ -65,7 +69,7 @@ async function startKioskProxy(emUrl: string, kiosk: KioskSettings | null = sett
     upstream,
     config: { emHost: 'em', emulator: false, version: 'test', kiosk: kiosk !== null },
     contentSecurityPolicy: true,
-    kiosk: createKioskHandler({ upstream, settings: kiosk ?? undefined, log, now: () => clock }),
+    kiosk: createKioskHandler({ upstream, settings: kiosk ?? undefined, log, now: () => clock, ...options }),
   })
   const server = createServer((req, res) => middleware(req, res, () => res.end('from app')))
   const port = await listen(server)
@@ -158,7 +162,7 @@ describe('kiosk sign-in', () => {
 
 describe('kiosk access rules', () => {
   it.each([
-    ['wrong key', { 'X-Kiosk-Key': 'wall-key-0123456789abcdeX' }],
+    ['wrong key', { 'X-Kiosk-Key': `${KEY.slice(0, -1)}X` }],
     ['empty key', { 'X-Kiosk-Key': '' }],
   ])('refuses a %s with 403 and never calls EM', async (_, headers) => {
     const em = await startEm()
@@ -318,6 +322,62 @@ describe('kiosk coalescing', () => {
     status = 200
     expect((await proxy.get(SESSIONS)).status).toBe(200)
     expect(em.gets()).toHaveLength(2)
+  })
+})
+
+describe('kiosk logon backoff', () => {
+  it('backs off exponentially after a refused logon, logs each step once, and recovers when EM accepts again', async () => {
+    let accept = false
+    const em = await startFakeEm((req, res) => {
+      if (req.method === 'POST') {
+        if (!accept) return void res.writeHead(401).end('<Error/>')
+        return void res.writeHead(201, { 'X-RestSvcSessionId': 'TOKEN-1' }).end('<LogonSession/>')
+      }
+      res.writeHead(200, { 'Content-Type': 'application/xml' }).end('<QueryResult/>')
+    })
+    cleanups.push(() => close(em.server))
+    const proxy = await startKioskProxy(em.url)
+    const logons = () => em.seen.filter((r) => r.method === 'POST').length
+    const refusals = () => proxy.lines.warn.filter((line) => line.includes('refused the logon'))
+
+    // Each step waits twice as long as the one before: 10 s, 20 s, 40 s.
+    const steps: number[] = []
+    for (const wait of [10_000, 20_000, 40_000]) {
+      const answer = await proxy.get(SESSIONS)
+      expect(answer.status).toBe(503)
+      steps.push(Number(answer.headers['retry-after']))
+      for (let i = 0; i < 5; i++) expect((await proxy.get(SESSIONS)).status).toBe(503)
+      proxy.advance(wait - 1)
+      expect((await proxy.get(SESSIONS)).status).toBe(503)
+      proxy.advance(1)
+    }
+    expect(steps).toEqual([10, 20, 40])
+    expect(logons()).toBe(3)
+    expect(refusals()).toHaveLength(3)
+    expect(refusals()[1]).toContain('next try in 20 s')
+    expect(`${proxy.lines.warn.join('\n')}`).not.toContain(PASSWORD)
+
+    accept = true
+    expect((await proxy.get(SESSIONS)).status).toBe(200)
+    expect(logons()).toBe(4)
+    expect(proxy.lines.info.at(-1)).toContain('signed in to EM')
+  })
+})
+
+describe('kiosk cache size', () => {
+  it('is bounded in bytes as well as in entries: large distinct queries push the oldest out', async () => {
+    const big = await startFakeEm((req, res) => {
+      if (req.method === 'POST') return void res.writeHead(201, { 'X-RestSvcSessionId': 'T' }).end()
+      res
+        .writeHead(200, { 'Content-Type': 'application/xml' })
+        .end(`<QueryResult>${'x'.repeat(4000)}</QueryResult>`)
+    })
+    cleanups.push(() => close(big.server))
+    const proxy = await startKioskProxy(big.url, settings, { cacheBytes: 10_000 })
+    const queries = Array.from({ length: 5 }, (_, i) => `${SESSIONS}&filter=Name%3D%3D%22${i}%22`)
+    for (const path of queries) expect((await proxy.get(path)).status).toBe(200)
+    expect((await proxy.get(queries[4] ?? '')).headers['x-kiosk-cache']).toBe('hit')
+    expect((await proxy.get(queries[0] ?? '')).headers['x-kiosk-cache']).toBe('miss')
   })
 })
 

@@ -5,21 +5,24 @@ import { createCoalescer } from './coalesce.ts'
 import type { Upstream } from './forward.ts'
 import { clientResponseHeaders } from './forward-headers.ts'
 import { sendJson } from './json-response.ts'
+import { createKeyGuesses } from './key-guesses.ts'
 import { kioskAllows } from './kiosk-allowlist.ts'
 import type { KioskSettings } from './kiosk-env.ts'
 import { createKioskSession, KioskLogonError } from './kiosk-session.ts'
 import type { GuardVerdict } from './request-guard.ts'
 import { apiSecurityHeaders, setHeaders } from './security-headers.ts'
+import { retryAfterSeconds } from './throttle.ts'
 import { sendUnreachable } from './upstream-error.ts'
 
 export const KIOSK_KEY_HEADER = 'x-kiosk-key'
 const REFRESH_HEADER = 'x-refresh-interval'
 
-/** Answers one /api request that carries X-Kiosk-Key (the guard's verdict says whether it is clean). */
+/** Answers one /api request that carries X-Kiosk-Key (the guard's verdict says whether it is clean) from `address`. */
 export type KioskHandler = (
   req: IncomingMessage,
   res: ServerResponse,
   verdict: Exclude<GuardVerdict, { kind: 'app' }>,
+  address: string,
 ) => void
 
 type Log = { info(line: string): void; warn(line: string): void }
@@ -28,8 +31,10 @@ type Log = { info(line: string): void; warn(line: string): void }
 const MIN_TTL_S = 5
 const MAX_TTL_S = 300
 const DEFAULT_TTL_S = 15
-// Distinct wall queries are few (a handful per filter); the bound only stops a misbehaving client.
+// Distinct wall queries are few (a handful per filter); the bounds only stop a misbehaving client. A 1,000-row
+// XML page is about 1 MB, so 32 MiB holds every query of many walls while 150 large distinct ones cannot grow it.
 const MAX_CACHED = 200
+export const MAX_CACHED_BYTES = 32 * 1024 * 1024
 
 /** Kiosk mode: checks the key, allows read-only GETs from the allowlist, and answers them through the proxy's own EM session, coalesced. Without settings every kiosk request gets 403. */
 export function createKioskHandler(options: {
@@ -37,15 +42,21 @@ export function createKioskHandler(options: {
   settings: KioskSettings | undefined
   log: Log
   now?: () => number
+  /** Bytes of answers the cache may hold (default MAX_CACHED_BYTES). */
+  cacheBytes?: number
 }): KioskHandler {
   const { upstream, settings } = options
   if (settings === undefined) {
     return (_req, res) => forbid(res, 'Kiosk mode is off on this proxy')
   }
   const expected = digest(settings.key)
-  const session = createKioskSession(upstream, settings, options.log)
+  const session = createKioskSession(upstream, settings, options.log, options.now)
+  const guesses = createKeyGuesses(options.now)
+  // Only answers to the proxy's own requests (fetchWithSession) are ever stored; browser requests never come here.
   const coalescer = createCoalescer<BufferedAnswer>({
     maxEntries: MAX_CACHED,
+    maxBytes: options.cacheBytes ?? MAX_CACHED_BYTES,
+    sizeOf: (answer) => answer.body.length + answer.rawHeaders.reduce((sum, text) => sum + text.length, 0),
     maxAgeMs: MAX_TTL_S * 1000,
     cacheable: (answer) => answer.status >= 200 && answer.status <= 299,
     now: options.now,
@@ -65,9 +76,24 @@ export function createKioskHandler(options: {
     return get(await session.renew(token))
   }
 
-  return (req, res, verdict) => {
+  return (req, res, verdict, address) => {
+    const waitMs = guesses.waitMs(address)
+    if (waitMs > 0) {
+      sendJson(
+        res,
+        429,
+        {
+          error: 'too_many_attempts',
+          message: 'Too many wrong kiosk keys from this address; wait and try again',
+        },
+        { 'Retry-After': retryAfterSeconds(waitMs) },
+      )
+      return
+    }
     const given = req.headers[KIOSK_KEY_HEADER]
-    if (typeof given !== 'string' || !timingSafeEqual(digest(given), expected)) {
+    const givenDigest = digest(typeof given === 'string' ? given : '')
+    if (typeof given !== 'string' || !timingSafeEqual(givenDigest, expected)) {
+      guesses.wrong(address, givenDigest)
       forbid(res, 'Wrong or missing kiosk key')
       return
     }
@@ -108,9 +134,9 @@ function sendAnswer(res: ServerResponse, answer: BufferedAnswer, source: string)
     })
     return
   }
-  for (const [name, values] of clientResponseHeaders(answer.rawHeaders)) {
-    // The proxy's EM token stays in the proxy.
-    if (name.toLowerCase() !== 'x-restsvcsessionid') res.setHeader(name, values)
+  // The proxy's EM token stays in the proxy: no session header, whatever EM sent.
+  for (const [name, values] of clientResponseHeaders(answer.rawHeaders, { sessionHeader: false })) {
+    res.setHeader(name, values)
   }
   setHeaders(res, apiSecurityHeaders)
   res.setHeader('Cache-Control', 'no-store')
@@ -125,12 +151,22 @@ function sendFailure(res: ServerResponse, host: string, error: unknown): void {
   if (error instanceof UpstreamFailure) {
     sendUnreachable(res, error.status, host, error.message)
   } else if (error instanceof KioskLogonError && error.status >= 500) {
-    sendJson(res, error.status, { error: 'em_error', message: error.message })
+    sendJson(
+      res,
+      error.status,
+      { error: 'em_error', message: error.message },
+      { 'Retry-After': retryAfterSeconds(error.retryAfterMs) },
+    )
   } else if (error instanceof KioskLogonError) {
-    sendJson(res, 503, {
-      error: 'kiosk_signin_failed',
-      message: `${error.message}: check EM_KIOSK_USER and EM_KIOSK_PASSWORD on the proxy`,
-    })
+    sendJson(
+      res,
+      503,
+      {
+        error: 'kiosk_signin_failed',
+        message: `${error.message}: check EM_KIOSK_USER and EM_KIOSK_PASSWORD on the proxy`,
+      },
+      { 'Retry-After': retryAfterSeconds(error.retryAfterMs) },
+    )
   } else {
     sendJson(res, 500, { error: 'internal', message: 'The proxy failed to answer this kiosk request' })
   }

@@ -1,10 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { clientAddress } from './client-address.ts'
 import type { DashboardConfig } from './config-document.ts'
-import { forwardToEm, type Upstream } from './forward.ts'
+import { isSignInPath, type Upstream } from './forward.ts'
+import { forwardRequest, refuseBody } from './forward-request.ts'
 import { sendJson } from './json-response.ts'
 import { KIOSK_KEY_HEADER, type KioskHandler } from './kiosk.ts'
+import { planBody } from './request-body.ts'
 import { forwardedMethods, guardRequest } from './request-guard.ts'
 import { pageSecurityHeaders, setHeaders } from './security-headers.ts'
+import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle.ts'
 
 /** A connect-style middleware, as Vite's dev and preview servers (and a plain node:http server) take it. */
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void
@@ -18,15 +22,29 @@ export function createProxyMiddleware(options: {
   contentSecurityPolicy: boolean
   /** Answers /api requests that carry X-Kiosk-Key; without it they get 403. */
   kiosk?: KioskHandler
+  /** Peers whose X-Forwarded-For names the client (TRUSTED_PROXIES). */
+  trustedProxies?: ReadonlySet<string>
+  signInThrottle?: SignInThrottle
 }): Middleware {
   const pageHeaders = pageSecurityHeaders({ contentSecurityPolicy: options.contentSecurityPolicy })
+  const trusted = options.trustedProxies ?? new Set<string>()
+  const signInThrottle = options.signInThrottle ?? createSignInThrottle()
   return (req, res, next) => {
     const method = req.method ?? 'GET'
     const target = req.url ?? '/'
     const verdict = guardRequest(method, target)
+    if (verdict.kind !== 'app') {
+      // Before anything else, kiosk requests included: a body where EM takes none is how requests get smuggled.
+      const plan = planBody(method, req.headers, verdict.kind === 'forward' && isSignInPath(verdict.path))
+      if (plan.kind === 'refuse') {
+        refuseBody(res, plan)
+        return
+      }
+    }
+    const address = clientAddress(req, trusted)
     // A kiosk request never reaches EM with the browser's own headers: the kiosk handler decides, 403 by default.
     if (verdict.kind !== 'app' && req.headers[KIOSK_KEY_HEADER] !== undefined) {
-      if (options.kiosk) options.kiosk(req, res, verdict)
+      if (options.kiosk) options.kiosk(req, res, verdict, address)
       else sendJson(res, 403, { error: 'forbidden', message: 'Kiosk mode is off on this proxy' })
       return
     }
@@ -41,7 +59,7 @@ export function createProxyMiddleware(options: {
       return
     }
     if (verdict.kind === 'forward') {
-      forwardToEm(req, res, options.upstream, verdict)
+      forwardRequest(req, res, verdict, { upstream: options.upstream, signInThrottle, address })
       return
     }
     if ((method === 'GET' || method === 'HEAD') && pathOf(target) === configPath) {

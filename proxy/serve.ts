@@ -6,6 +6,8 @@ import { createServer, type Server } from 'node:http'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createEmProxy, type EmProxy } from './em-proxy.ts'
+import { hostAllowed, readAllowedHosts, refuseHost } from './host-check.ts'
+import { MAX_HEADER_BYTES } from './limits.ts'
 import { serveStatic } from './static-files.ts'
 
 export interface ServeOptions {
@@ -36,8 +38,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     ...(options.log ? { log: options.log } : {}),
   })
   const files = serveStatic(root)
-  const server = createServer((req, res) => {
-    proxy.middleware(req, res, () => files(req, res))
+  const allowedHosts = readAllowedHosts((options.env ?? process.env).ALLOWED_HOSTS)
+  const server = createServer({ maxHeaderSize: MAX_HEADER_BYTES }, (req, res) => {
+    if (hostAllowed(req.headers.host, allowedHosts)) proxy.middleware(req, res, () => files(req, res))
+    else refuseHost(res, req.headers.host)
   })
   await new Promise<void>((done, fail) => {
     server.once('error', fail)

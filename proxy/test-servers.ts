@@ -27,9 +27,10 @@ export function close(server: Server): Promise<void> {
 
 export type SeenRequest = { method: string; url: string; headers: IncomingMessage['headers']; body: Buffer }
 
-/** A fake EM that records each request and answers through `answer`. */
+/** A fake EM that records each request (and every byte that reached it, `raw()`) and answers through `answer`. */
 export async function startFakeEm(answer: (req: SeenRequest, res: ServerResponse) => void) {
   const seen: SeenRequest[] = []
+  const bytes: Buffer[] = []
   const server = createServer((req, res) => {
     const chunks: Buffer[] = []
     req.on('data', (chunk: Buffer) => chunks.push(chunk))
@@ -44,8 +45,10 @@ export async function startFakeEm(answer: (req: SeenRequest, res: ServerResponse
       answer(record, res)
     })
   })
+  server.on('connection', (socket) => socket.on('data', (chunk: Buffer) => bytes.push(chunk)))
   const port = await listen(server)
-  return { server, port, seen, url: `http://127.0.0.1:${port}` }
+  const raw = () => Buffer.concat(bytes).toString('latin1')
+  return { server, port, seen, raw, url: `http://127.0.0.1:${port}` }
 }
 
 /** The proxy middleware in a plain node:http server; `next()` answers "from app". */
@@ -86,6 +89,8 @@ export function send(
     body?: string | Buffer
     /** HTTPS, trusting only `ca`, for a server that answers as `servername`. */
     tls?: { ca: string | Buffer; servername: string }
+    /** The client's own address, e.g. 127.0.0.7: any 127/8 address reaches a server on 127.0.0.1. */
+    localAddress?: string
   } = {},
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
@@ -96,6 +101,7 @@ export function send(
       method: init.method ?? 'GET',
       headers: init.headers,
       agent: false,
+      ...(init.localAddress === undefined ? {} : { localAddress: init.localAddress }),
     }
     const req = init.tls ? httpsRequest({ ...options, ...init.tls }) : request(options)
     req.on('response', (res) => {
@@ -129,6 +135,50 @@ export function sendRaw(port: number, requestLine: string): Promise<{ status: nu
       resolve({ status, body: text.slice(text.indexOf('\r\n\r\n') + 4) })
     })
     socket.write(`${requestLine}\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n`, 'latin1')
+  })
+}
+
+/** What came back on one raw connection: every response's status in order, and all the bytes as text. */
+export type Exchange = { statuses: number[]; text: string }
+
+/**
+ * Writes `bytes` exactly as given on one connection (framing tricks a well-behaved client would never send) and
+ * collects what comes back until the server closes or stays quiet for `quietMs`.
+ */
+export function exchange(
+  port: number,
+  bytes: string | Buffer,
+  options: { quietMs?: number; localAddress?: string } = {},
+): Promise<Exchange> {
+  return new Promise((resolve, reject) => {
+    const socket = connect({ port, host: '127.0.0.1', localAddress: options.localAddress })
+    const chunks: Buffer[] = []
+    let quiet: NodeJS.Timeout | undefined
+    const done = () => {
+      clearTimeout(quiet)
+      socket.destroy()
+      const text = Buffer.concat(chunks).toString('latin1')
+      const statuses = [...text.matchAll(/HTTP\/1\.1 (\d{3}) /g)].map((match) => Number(match[1]))
+      resolve({ statuses, text })
+    }
+    const wait = () => {
+      clearTimeout(quiet)
+      quiet = setTimeout(done, options.quietMs ?? 500)
+    }
+    socket.on('connect', () => {
+      socket.write(bytes)
+      wait()
+    })
+    socket.on('data', (chunk: Buffer) => {
+      chunks.push(chunk)
+      wait()
+    })
+    socket.on('end', done)
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      // A server that answers and then resets the rest of a refused request is fine: keep what came back.
+      if (error.code === 'ECONNRESET' || error.code === 'EPIPE') done()
+      else reject(error)
+    })
   })
 }
 

@@ -7,6 +7,7 @@ import { createServer, type Server } from 'node:https'
 import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { connect as tlsConnect } from 'node:tls'
 import { gunzipSync } from 'node:zlib'
 import { generate } from 'selfsigned'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -20,6 +21,39 @@ const TOKEN = 'dG9rZW4tZnJvbS1lbQ=='
 interface Seen {
   url: string
   headers: IncomingMessage['headers']
+}
+
+// What a probe saw EM (IIS, HTTP.sys, WCF) or a box in front of it send, none of which may reach a browser.
+const HOSTILE: Record<string, string> = {
+  'Cache-Control': 'public, max-age=3600',
+  Expires: 'Thu, 01 Jan 2099 00:00:00 GMT',
+  Pragma: 'cache',
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Allow-Credentials': 'true',
+  'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE',
+  'Access-Control-Allow-Headers': '*',
+  'Access-Control-Expose-Headers': 'X-RestSvcSessionId',
+  'Access-Control-Max-Age': '86400',
+  'X-Powered-By': 'ASP.NET',
+  'X-AspNet-Version': '4.0.30319',
+  'X-AspNetMvc-Version': '5.2',
+  'Content-Security-Policy': "script-src 'unsafe-inline' *",
+  'Content-Security-Policy-Report-Only': "default-src 'none'",
+  'X-Frame-Options': 'ALLOWALL',
+  'Strict-Transport-Security': 'max-age=0',
+  Refresh: '0; url=https://evil.example/',
+  Link: '<https://evil.example/x.js>; rel=preload; as=script',
+  Location: 'https://evil.example/',
+  'Content-Location': 'https://evil.example/',
+  'Persistent-Auth': 'true',
+  P3P: 'CP="CAO PSA OUR"',
+  'Set-Cookie': 'X-RestSvcSessionId=TOKEN; Path=/api;',
+  'WWW-Authenticate': 'Basic Realm=RestSvc',
+  'Timing-Allow-Origin': '*',
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+  ETag: '"abc"',
+  'Last-Modified': 'Thu, 01 Jan 2020 00:00:00 GMT',
+  Vary: 'Origin',
 }
 
 let dir: string
@@ -86,6 +120,26 @@ function waitForPort(target: number, ms: number): Promise<void> {
   })
 }
 
+/** Writes one raw request over TLS (targets a well-behaved client will not send); resolves with status and text. */
+function rawTls(request: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const socket = tlsConnect({
+      host: '127.0.0.1',
+      port,
+      servername: 'dashboard.test',
+      ca: readFileSync(join(dir, 'site.pem')),
+    })
+    const chunks: Buffer[] = []
+    socket.on('secureConnect', () => socket.write(request, 'latin1'))
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk))
+    socket.on('error', reject)
+    socket.on('end', () => {
+      const text = Buffer.concat(chunks).toString('latin1')
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(text)?.[1] ?? 0), text })
+    })
+  })
+}
+
 /** One HTTPS request to nginx, trusting the test's dashboard certificate. */
 function get(
   path: string,
@@ -121,6 +175,12 @@ beforeAll(async () => {
   // EM as the proxy must meet it: a token header and a cookie on logon, a Basic challenge on a 401.
   em = createServer(emCert, (req, res) => {
     seen.push({ url: req.url ?? '', headers: req.headers })
+    if ((req.url ?? '').startsWith('/api/hostile')) {
+      for (const [name, value] of Object.entries(HOSTILE)) res.setHeader(name, value)
+      res.writeHead(200, { 'Content-Type': 'application/xml', 'X-RestSvcSessionId': TOKEN })
+      res.end('<EnterpriseManager/>')
+      return
+    }
     if ((req.url ?? '').startsWith('/api/sessionMngr/')) {
       res.writeHead(201, {
         'X-RestSvcSessionId': TOKEN,
@@ -248,5 +308,92 @@ describe('the shipped nginx configuration', () => {
     expect(seen.length).toBe(before)
     expect((await get('/api/query', { method: 'PUT' })).status).toBe(403)
     expect(seen.length).toBe(before)
+  })
+
+  it.each([
+    ['GET /api/..\\..\\x HTTP/1.1'],
+    ['GET /api/x\\y HTTP/1.1'],
+    ['GET /api/x%5cy HTTP/1.1'],
+    ['GET /api/x%5Cy HTTP/1.1'],
+    ['GET /api/query%5C..%5C..%5Cx?type=Job HTTP/1.1'],
+  ])('refuses a backslash in an /api/ path, raw or encoded: "%s"', async (requestLine) => {
+    const before = seen.length
+    const answer = await rawTls(`${requestLine}\r\nHost: dashboard.test\r\nConnection: close\r\n\r\n`)
+    expect(answer.status).toBe(400)
+    expect(seen.length).toBe(before)
+  })
+
+  it('forwards to EM only the allowlisted client headers, Authorization on sign-in only', async () => {
+    await get('/api/query?type=Job', {
+      headers: {
+        Accept: 'application/json',
+        'X-RestSvcSessionId': TOKEN,
+        Authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}`,
+        'X-HTTP-Method-Override': 'DELETE',
+        'X-Original-URL': '/api/logonSessions',
+        'X-Rewrite-URL': '/api/logonSessions',
+        'X-Forwarded-For': '10.0.0.1',
+        'User-Agent': 'browser',
+        Origin: 'https://evil.example',
+        Cookie: 'a=b',
+      },
+    })
+    const names = Object.keys(seen.at(-1)?.headers ?? {}).sort()
+    expect(names).toEqual(['accept', 'host', 'x-restsvcsessionid'])
+
+    await get('/api/sessionMngr/?v=latest', {
+      method: 'POST',
+      headers: {
+        Authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}`,
+        'X-Original-URL': '/x',
+      },
+    })
+    expect(Object.keys(seen.at(-1)?.headers ?? {}).sort()).toEqual([
+      'authorization',
+      'content-length',
+      'host',
+    ])
+  })
+
+  it("passes the browser none of EM's cache, CORS, cookie, challenge or self-description headers; /api/ is no-store", async () => {
+    const answer = await get('/api/hostile', { headers: { 'X-RestSvcSessionId': TOKEN } })
+    expect(answer.status).toBe(200)
+    for (const name of Object.keys(HOSTILE)) {
+      const value = answer.headers[name.toLowerCase()]
+      expect(value === undefined || !String(value).includes(HOSTILE[name] ?? ''), name).toBe(true)
+    }
+    expect(answer.headers['cache-control']).toBe('no-store')
+    expect(answer.headers['x-frame-options']).toBe('DENY')
+    expect(answer.headers['x-restsvcsessionid']).toBeUndefined()
+    const refused = await get('/api/query?type=Job')
+    expect(refused.status).toBe(401)
+    expect(refused.headers['cache-control']).toBe('no-store')
+  })
+
+  it('sends HSTS on every answer and never its version', async () => {
+    for (const path of ['/', '/assets/index-abc123.js', '/api/query?type=Job', '/assets/gone-000000.js']) {
+      const answer = await get(path)
+      expect(answer.headers['strict-transport-security'], path).toBe('max-age=31536000')
+      expect(answer.headers.server, path).toBe('nginx')
+      expect(answer.body.toString(), path).not.toMatch(/nginx\/\d/)
+    }
+  })
+
+  // Last: it spends this address's sign-in allowance.
+  it('limits sign-in attempts per address (limit_req): most of 40 get 429 with Retry-After, EM sees few', async () => {
+    const before = seen.length
+    const wrong = `Basic ${Buffer.from('admin:wrong').toString('base64')}`
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        get('/api/SESSIONMNGR/?v=latest', { method: 'POST', headers: { Authorization: wrong } }),
+      ),
+    )
+    const refused = answers.filter((answer) => answer.status === 429)
+    expect(refused.length).toBeGreaterThanOrEqual(30)
+    expect(refused[0]?.headers['retry-after']).toBe('60')
+    expect(JSON.parse(refused[0]?.body.toString() ?? '{}')).toMatchObject({ error: 'too_many_attempts' })
+    expect(seen.length - before).toBeLessThanOrEqual(10)
+    // Reading is not sign-in: the same address still gets its data.
+    expect((await get('/api/query?type=Job', { headers: { 'X-RestSvcSessionId': TOKEN } })).status).toBe(200)
   })
 })

@@ -25,13 +25,25 @@ afterEach(() => {
 })
 
 describe('emGet credentials', () => {
-  test('a signed-in session sends its token and never the kiosk key', async () => {
+  test('a signed-in session sends its token', async () => {
+    stubFetch()
+    setEmSession({ token: 'tok', sessionId: 's', userName: 'u', logoutPath: '/api/logonSessions/s' })
+    await emGet('/api/', { format: 'json' })
+    expect(seen[0]?.get('X-RestSvcSessionId')).toBe('tok')
+    expect(seen[0]?.get('X-Kiosk-Key')).toBeNull()
+  })
+
+  test('a kiosk key (set only while a wall URL carries one) wins over a signed-in session, whose token stays home', async () => {
     stubFetch()
     setEmSession({ token: 'tok', sessionId: 's', userName: 'u', logoutPath: '/api/logonSessions/s' })
     setKioskKey('wall-key')
     await emGet('/api/', { format: 'json' })
-    expect(seen[0]?.get('X-RestSvcSessionId')).toBe('tok')
-    expect(seen[0]?.get('X-Kiosk-Key')).toBeNull()
+    expect(seen[0]?.get('X-Kiosk-Key')).toBe('wall-key')
+    expect(seen[0]?.get('X-RestSvcSessionId')).toBeNull()
+    setKioskKey(null)
+    await emGet('/api/', { format: 'json' })
+    expect(seen[1]?.get('X-RestSvcSessionId')).toBe('tok')
+    expect(seen[1]?.get('X-Kiosk-Key')).toBeNull()
   })
 
   test('without a session a kiosk wall sends its key and refresh interval, and no token', async () => {

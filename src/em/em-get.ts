@@ -19,8 +19,8 @@ export function emContext(): EmContext {
 }
 
 /**
- * GETs a proxy path with the current token (or, on a kiosk wall without a session, the kiosk key the proxy answers
- * for) and decodes it; throws EmHttpError(401, 'Not signed in') when there is neither.
+ * GETs a proxy path with the kiosk key while a wall URL carries one, else with the signed-in session's token, and
+ * decodes it; throws EmHttpError(401, 'Not signed in') when there is neither.
  */
 export async function emGet(
   path: string,
@@ -28,13 +28,15 @@ export async function emGet(
 ): Promise<unknown> {
   // Read now, not when the key was built: a re-sign-in replaces the token for queries already in the cache.
   const session = getEmSession()
-  if (!session && getKioskKey() === null) throw new EmHttpError(401, 'Not signed in', path)
+  // The key wins: a wall bookmark shows what the wall account sees in any tab, signed in or not, and keeps running
+  // when that tab's session ends. Only /wall sets the key and it clears it on leaving, so elsewhere the session asks.
+  const kiosk = getKioskKey() !== null
+  if (!kiosk && !session) throw new EmHttpError(401, 'Not signed in', path)
   const { text } = await emFetch(path, {
     signal: options.signal,
     format: options.format,
-    token: session?.token ?? null,
-    // A signed-in user's own session wins; the kiosk key only stands in where nobody signed in.
-    headers: session ? {} : kioskHeaders(),
+    token: kiosk ? null : (session?.token ?? null),
+    headers: kiosk ? kioskHeaders() : {},
   })
   return decodeOffThread(text, options.format, path)
 }

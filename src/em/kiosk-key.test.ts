@@ -3,6 +3,8 @@ import {
   getKioskKey,
   KIOSK_KEY_HEADER,
   kioskHeaders,
+  kioskKeyFragment,
+  kioskKeyFromFragment,
   setKioskKey,
   setKioskRefreshSeconds,
 } from './kiosk-key.ts'
@@ -32,5 +34,26 @@ describe('kiosk key', () => {
     setKioskKey('k')
     setKioskKey(null)
     expect(kioskHeaders()).toEqual({})
+  })
+})
+
+describe('kiosk key in the URL fragment', () => {
+  it.each([
+    ['key=abc', 'abc'],
+    ['#key=abc', 'abc'],
+    ['x=1&key=a%2Bb%2Fc%3D&y=2', 'a+b/c='],
+    ['key=a+b/c=', 'a+b/c='],
+    ['key=100%', '100%'],
+    ['key=', null],
+    ['', null],
+    ['notkey=abc', null],
+  ])('reads %j as %j', (hash, expected) => {
+    expect(kioskKeyFromFragment(hash)).toBe(expected)
+  })
+
+  it('writes a fragment that reads back as the same key', () => {
+    for (const key of ['k7+Yq/3x0Lw9Z2r8=', 'plain', 'a&b=c#d %']) {
+      expect(kioskKeyFromFragment(kioskKeyFragment(key))).toBe(key)
+    }
   })
 })

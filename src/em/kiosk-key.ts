@@ -1,5 +1,6 @@
-// The wall's kiosk access key (proxy kiosk mode, README "Wall screens"). Memory only, never storage: the key
-// lives in the wall's bookmark, and a copy in storage would outlive the screen it was meant for.
+// The wall's kiosk access key (proxy kiosk mode, README "Wall screens"). It lives in the wall's bookmark after
+// `#key=`: a URL fragment never leaves the browser, so no server, proxy or access log sees it; from there it
+// travels only in the X-Kiosk-Key header. Memory only, never storage: a copy in storage would outlive the screen.
 
 /** Request header that carries the key to the proxy, which then answers with its own EM session. */
 export const KIOSK_KEY_HEADER = 'X-Kiosk-Key'
@@ -10,7 +11,7 @@ export const REFRESH_INTERVAL_HEADER = 'X-Refresh-Interval'
 let key: string | null = null
 let refreshSeconds: number | null = null
 
-/** Sets (or with null clears) the kiosk key; em requests send it when there is no EM session. */
+/** Sets (or with null clears) the kiosk key; while set, em requests send it instead of any session token. */
 export function setKioskKey(next: string | null): void {
   key = next === null || next.trim() === '' ? null : next.trim()
 }
@@ -31,4 +32,25 @@ export function kioskHeaders(): Record<string, string> {
   const headers: Record<string, string> = { [KIOSK_KEY_HEADER]: key }
   if (refreshSeconds !== null) headers[REFRESH_INTERVAL_HEADER] = String(refreshSeconds)
   return headers
+}
+
+/** The key in a URL fragment (`key=…`, without the `#`; other `&` parts ignored), or null. `+` stays `+`. */
+export function kioskKeyFromFragment(hash: string): string | null {
+  for (const part of hash.replace(/^#/, '').split('&')) {
+    if (!part.startsWith('key=')) continue
+    const raw = part.slice(4)
+    let value = raw
+    try {
+      value = decodeURIComponent(raw)
+    } catch {
+      // A key with a stray % is taken as typed.
+    }
+    return value.trim() === '' ? null : value.trim()
+  }
+  return null
+}
+
+/** The fragment (without `#`) that carries `value` as the kiosk key. */
+export function kioskKeyFragment(value: string): string {
+  return `key=${encodeURIComponent(value)}`
 }

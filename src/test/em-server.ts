@@ -8,11 +8,24 @@ import { parseUsers } from '../../emulator/handlers/accounts.ts'
 import { createEmContext, type EmContext } from '../../emulator/handlers/context.ts'
 import { handle } from '../../emulator/handlers/handle.ts'
 
+/** What one request to the stand-in kiosk proxy carried. */
+export interface KioskRequest {
+  url: string
+  key: string | null
+  refresh: string | null
+  token: string | null
+}
+
 export interface EmTestServer {
   context: EmContext
   requests: string[]
   /** Prepends handlers for one test (reset with resetHandlers), e.g. a 502 from the proxy. */
   use: SetupServerApi['use']
+  /**
+   * Answers requests that carry X-Kiosk-Key as the proxy's kiosk mode does (until resetHandlers): the right key
+   * reads the emulator through a session of the proxy's own, any other gets 403. Returns what each request carried.
+   */
+  kioskProxy(key: string): KioskRequest[]
   resetHandlers(): void
   close(): void
 }
@@ -49,9 +62,57 @@ export function startEmTestServer(
     }),
   )
   server.listen({ onUnhandledRequest: 'error' })
+
+  function kioskProxy(key: string): KioskRequest[] {
+    const seen: KioskRequest[] = []
+    const logon = handle(
+      {
+        method: 'POST',
+        rawPath: '/api/sessionMngr/?v=latest',
+        headers: { authorization: `Basic ${btoa('admin:admin')}` },
+      },
+      context,
+    )
+    const proxyToken = lowerKeys(logon.headers)['x-restsvcsessionid'] ?? ''
+    server.use(
+      http.all('*/api/*', ({ request }) => {
+        const given = request.headers.get('x-kiosk-key')
+        seen.push({
+          url: request.url,
+          key: given,
+          refresh: request.headers.get('x-refresh-interval'),
+          token: request.headers.get('x-restsvcsessionid'),
+        })
+        if (given === null) return undefined
+        if (given !== key) {
+          return HttpResponse.json(
+            { error: 'forbidden', message: 'Wrong or missing kiosk key' },
+            { status: 403 },
+          )
+        }
+        const url = new URL(request.url)
+        const accept = request.headers.get('accept') ?? 'application/xml'
+        const response = handle(
+          {
+            method: 'GET',
+            rawPath: url.pathname + url.search,
+            headers: { accept, 'x-restsvcsessionid': proxyToken },
+          },
+          context,
+        )
+        return new HttpResponse(new Uint8Array(response.body), {
+          status: response.status,
+          headers: { 'content-type': lowerKeys(response.headers)['content-type'] ?? 'application/xml' },
+        })
+      }),
+    )
+    return seen
+  }
+
   return {
     context,
     requests,
+    kioskProxy,
     use: (...handlers) => server.use(...handlers),
     resetHandlers: () => server.resetHandlers(),
     close: () => server.close(),

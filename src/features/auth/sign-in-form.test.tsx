@@ -51,6 +51,23 @@ describe('sign-in', () => {
     expect(getEmSession()).toBeNull()
   })
 
+  it('says to wait when the proxy throttles sign-in (429), and stores nothing', async () => {
+    em.use(
+      http.post('*/api/sessionMngr/', () =>
+        HttpResponse.json(
+          { error: 'too_many_attempts', message: 'Too many sign-in attempts' },
+          { status: 429, headers: { 'Retry-After': '8' } },
+        ),
+      ),
+    )
+    renderAt('/sign-in')
+    await signIn('admin', 'admin')
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'Too many sign-in attempts from this computer or for this user name',
+    )
+    expect(getEmSession()).toBeNull()
+  })
+
   it("tells a Restore Operator, from EM's 403 on replica sessions, which roles to ask for", async () => {
     renderAt('/sign-in')
     await signIn('CORP\\operator', 'op-pass')

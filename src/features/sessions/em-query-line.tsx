@@ -1,16 +1,11 @@
 import { CopyButton } from '@/components/copy-button.tsx'
 import { buildFilter, buildQueryPath, type SessionQuery } from '@/em/session-query.ts'
 import type { WireFormat } from '@/em/wire-format.ts'
+import { curlCommand } from './curl-command.ts'
 
 export interface EmQueryLineProps {
   query: SessionQuery
   format: WireFormat
-}
-
-// The token stays a placeholder: a command copied into a ticket or a chat must not carry a live session.
-function curlCommand(url: string, format: WireFormat): string {
-  const accept = format === 'json' ? 'application/json' : 'application/xml'
-  return `curl -sS -H 'X-RestSvcSessionId: <token>' -H 'Accept: ${accept}' '${url}'`
 }
 
 /** The exact request behind the table, for admins who script against EM (the path is EM's, through this proxy). */

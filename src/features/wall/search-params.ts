@@ -31,7 +31,10 @@ export const wallSearchSchema = sessionSearchSchema.extend({
   theme: z.enum(['dark', 'light']).default(WALL_DEFAULTS.theme).catch(WALL_DEFAULTS.theme),
   /** Multiplies every size: 2 for a small screen far away, 0.75 to fit more rows. */
   scale: scale.default(WALL_DEFAULTS.scale).catch(WALL_DEFAULTS.scale),
-  /** Kiosk access key for the proxy's wall account (README "Wall screens"). */
+  /**
+   * The kiosk key as old bookmarks carried it (`?key=`), read only to move it into the fragment (`#key=`), where
+   * servers never see it; the route does that at once (README "Kiosk setup").
+   */
   key: key.optional().catch(undefined),
 })
 

@@ -13,7 +13,14 @@ export function describeWallError(error: unknown, kiosk: boolean): { title: stri
       : ''
     return {
       title: "The wall's requests were refused",
-      detail: `Check key= in this URL against EM_KIOSK_KEY.${role}`,
+      detail: `Check what follows #key= against EM_KIOSK_KEY.${role}`,
+    }
+  }
+  if (kiosk && error instanceof EmHttpError && error.status === 429) {
+    return {
+      title: 'Too many wrong wall keys',
+      detail:
+        'The proxy refused too many wrong keys from this screen’s address and waits before it checks another. Check what follows #key= against EM_KIOSK_KEY.',
     }
   }
   return describeEmError(error, 'The wall cannot refresh')

@@ -6,6 +6,7 @@ import { jobQueries } from '@/em/job-queries.ts'
 import { sessionQueries } from '@/em/session-queries.ts'
 import { freshnessOf, type PollState, pollIntervalMs } from './freshness.ts'
 import { FreshnessBanner } from './freshness-banner.tsx'
+import { KioskKeyNotice } from './kiosk-key-notice.tsx'
 import { rowsPerPage } from './list-pages.ts'
 import { pixelShift } from './pixel-shift.ts'
 import { describeFilter, type WallSearch, wallOptions } from './search-params.ts'
@@ -24,8 +25,16 @@ const VERSION_POLL_MS = 60_000
 // Tiles, chart and list are recomputed at this step; ages and the clock still tick every second.
 const VIEW_STEP_MS = 10_000
 
+export interface WallScreenProps {
+  search: WallSearch
+  /** The URL carries a kiosk key: the proxy's wall account reads EM (README "Kiosk setup"). */
+  kiosk: boolean
+  /** This page moved the key out of an old `?key=` bookmark, which should be updated. */
+  keyMovedFromQuery: boolean
+}
+
 /** The NOC wall: header, freshness banner, tiles, rotating list and chart, configured only by its URL. */
-export function WallScreen({ search }: { search: WallSearch }) {
+export function WallScreen({ search, kiosk, keyMovedFromQuery }: WallScreenProps) {
   const options = wallOptions(search)
   const queries = useMemo(() => wallQueries(search), [search])
   const now = useNow(1000)
@@ -68,7 +77,6 @@ export function WallScreen({ search }: { search: WallSearch }) {
     refreshMs: options.refreshMs,
     now,
   })
-  const kiosk = search.key !== undefined
   const failure = polled.find((q) => q.status === 'error')?.error
   useReloadOnNewBuild(VERSION_POLL_MS, recent.data !== undefined && !freshness.failing && !freshness.stale)
 
@@ -93,11 +101,14 @@ export function WallScreen({ search }: { search: WallSearch }) {
           freshness={freshness}
           now={now}
         />
-        <FreshnessBanner
-          freshness={freshness}
-          problem={failure ? describeWallError(failure, kiosk) : null}
-          now={now}
-        />
+        <div className="wall-alerts">
+          <FreshnessBanner
+            freshness={freshness}
+            problem={failure ? describeWallError(failure, kiosk) : null}
+            now={now}
+          />
+          {keyMovedFromQuery ? <KioskKeyNotice /> : null}
+        </div>
         {recent.data ? (
           <WallBody
             answers={{
