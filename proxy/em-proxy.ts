@@ -5,6 +5,7 @@ import { defaultEmulatorCommand, type LaunchCommand, launchEmulator } from './em
 import { type ProxyEnv, parseProxyEnv } from './env.ts'
 import { createKioskHandler } from './kiosk.ts'
 import { type KioskAccess, startKioskSelfCheck } from './kiosk-self-check.ts'
+import { createKioskSession } from './kiosk-session.ts'
 import { createProxyMiddleware, type Middleware } from './proxy-middleware.ts'
 import { createUpstreamAgent } from './upstream-agent.ts'
 
@@ -63,6 +64,9 @@ export async function createEmProxy(options: EmProxyOptions): Promise<EmProxy> {
   // to a browser's request can end up in the kiosk cache and be served to every wall.
   const kioskAgent = createUpstreamAgent(target.origin, tls)
   const upstream = { origin: target.origin, host: target.host, agent, timeoutMs: env.timeoutMs }
+  const kioskUpstream = { ...upstream, agent: kioskAgent }
+  // One EM session for the kiosk account, shared by the walls and the self-check: one logon, one backoff.
+  const kioskSession = env.kiosk && createKioskSession(kioskUpstream, env.kiosk, log)
   const middleware = createProxyMiddleware({
     upstream,
     config: {
@@ -72,10 +76,18 @@ export async function createEmProxy(options: EmProxyOptions): Promise<EmProxy> {
       kiosk: env.kiosk !== undefined,
     },
     contentSecurityPolicy: options.contentSecurityPolicy,
-    kiosk: createKioskHandler({ upstream: { ...upstream, agent: kioskAgent }, settings: env.kiosk, log }),
+    kiosk: createKioskHandler({
+      upstream: kioskUpstream,
+      settings: env.kiosk,
+      log,
+      session: kioskSession || undefined,
+    }),
     trustedProxies,
   })
-  const selfCheck = env.kiosk && startKioskSelfCheck({ upstream, account: env.kiosk, log })
+  const selfCheck =
+    env.kiosk &&
+    kioskSession &&
+    startKioskSelfCheck({ upstream: kioskUpstream, session: kioskSession, user: env.kiosk.user, log })
   return {
     middleware,
     target,

@@ -5,9 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createEmProxy } from './em-proxy.ts'
 import { defaultEmulatorCommand, launchEmulator, type RunningEmulator } from './emulator-launcher.ts'
 import { NO_READ_ONLY_ROLE, startKioskSelfCheck } from './kiosk-self-check.ts'
+import { createKioskSession } from './kiosk-session.ts'
 import { close, memoryLog, startFakeEm } from './test-servers.ts'
 
-const KEY = 'wall-key-0123456789abcdef'
+const KEY = '6f1d0c9a58e24b7f93a0d1c4e7b25a8f3c6e9d0b7a4f1e2d'
 let emulator: RunningEmulator
 
 beforeAll(async () => {
@@ -82,13 +83,18 @@ describe('kiosk self-check at proxy start', () => {
   it('says when EM refuses the logon, never echoing the password', async () => {
     const { access, lines } = await kioskProxy('wall', 'not-the-password')
     expect(access).toMatchObject({ state: 'failed' })
-    expect(lines.warn.join('\n')).toMatch(/refused the logon of wall \(401\).*EM_KIOSK_PASSWORD/)
+    expect(lines.warn).toContainEqual(expect.stringMatching(/^Kiosk: EM refused the logon of wall \(401\)/))
+    expect(lines.warn).toContainEqual(
+      expect.stringMatching(
+        /^Kiosk self-check: could not sign in as wall \(EM answered 401\).*EM_KIOSK_PASSWORD/,
+      ),
+    )
     expect(JSON.stringify({ access, lines })).not.toContain('not-the-password')
   })
 })
 
 describe('kiosk self-check against a fake EM', () => {
-  it('only reads (GET), logs its own session off, and retries while EM does not answer', async () => {
+  it("only reads (GET), through the walls' own session, and retries while EM does not answer", async () => {
     let answering = false
     const em = await startFakeEm((req, res) => {
       if (!answering) return void res.socket?.destroy()
@@ -101,12 +107,8 @@ describe('kiosk self-check against a fake EM', () => {
     const agent = new Agent({ keepAlive: false })
     const upstream = { origin: new URL(em.url), host: new URL(em.url).host, agent, timeoutMs: 2000 }
     const { log, lines } = memoryLog()
-    const check = startKioskSelfCheck({
-      upstream,
-      account: { user: 'wall', password: 'pw' },
-      log,
-      retryMs: 50,
-    })
+    const session = createKioskSession(upstream, { user: 'wall', password: 'pw' }, log)
+    const check = startKioskSelfCheck({ upstream, session, user: 'wall', log, retryMs: 50 })
     try {
       await expect.poll(() => lines.warn.length).toBeGreaterThan(0)
       expect(lines.warn[0]).toMatch(/^Kiosk self-check: no answer from EM \(.*\); trying again in 0 s$/)
@@ -119,8 +121,9 @@ describe('kiosk self-check against a fake EM', () => {
         'POST /api/sessionMngr/?v=latest',
         'GET /api/query?type=ReplicaJobSession&format=References&pageSize=1&page=1',
         'GET /api/query?type=Job&format=References&pageSize=1&page=1',
-        'DELETE /api/logonSessions/44cfbdbe-5a95-4156-8867-91f069b7c2cc',
       ])
+      // The walls go on with the same session: nothing logged it off.
+      expect(await session.token()).toBe('TOKEN')
       expect(em.seen.slice(1).every((r) => r.headers['x-restsvcsessionid'] === 'TOKEN')).toBe(true)
       expect(em.seen.slice(1).every((r) => r.headers.authorization === undefined)).toBe(true)
     } finally {

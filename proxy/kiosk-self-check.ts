@@ -1,10 +1,11 @@
-// Kiosk mode's privilege self-check: at start the proxy signs in as the kiosk account, asks EM (GET only) for one
-// item of each thing the wall reads, logs what EM allows and refuses, and logs off. EM has no read-only role
+// Kiosk mode's privilege self-check: at start the proxy signs in as the kiosk account (through the walls' own kiosk
+// session, so the account logs on once and a wrong password backs off as the walls' logons do), asks EM (GET only)
+// for one item of each thing the wall reads, and logs what EM allows and refuses. EM has no read-only role
 // (em-api.md §10: a Portal User may start a VM failover or a data collection), so it also says plainly that only
 // the proxy's allowlist keeps a wall read-only. The result is kept for `/readyz` and anything else that asks.
-import { type BufferedAnswer, bufferedRequest, UpstreamFailure } from './buffered-request.ts'
+import { bufferedRequest, UpstreamFailure } from './buffered-request.ts'
 import type { Upstream } from './forward.ts'
-import type { KioskAccount } from './kiosk-session.ts'
+import { KioskLogonError, type KioskSession } from './kiosk-session.ts'
 
 type Log = { info(line: string): void; warn(line: string): void }
 
@@ -44,15 +45,19 @@ export const NO_READ_ONLY_ROLE =
 const NOT_READABLE = 'not readable by this account'
 const DEFAULT_RETRY_MS = 60_000
 
-/** Starts the check at once; when EM cannot be reached it tries again every `retryMs` until it gets an answer. */
+/**
+ * Starts the check at once; when EM cannot be reached it tries again every `retryMs` until it gets an answer, and
+ * after a refused logon it tries again when the kiosk session's backoff allows. `upstream` is the kiosk's own.
+ */
 export function startKioskSelfCheck(options: {
   upstream: Upstream
-  account: KioskAccount
+  session: KioskSession
+  user: string
   log: Log
   retryMs?: number
   now?: () => number
 }): KioskSelfCheck {
-  const { upstream, account, log } = options
+  const { upstream, session, user, log } = options
   const now = options.now ?? Date.now
   let access: KioskAccess = { state: 'checking' }
   let timer: NodeJS.Timeout | undefined
@@ -62,9 +67,14 @@ export function startKioskSelfCheck(options: {
     settle = resolve
   })
 
+  const retryIn = (ms: number): void => {
+    timer = setTimeout(() => void attempt(), ms)
+    // A retry never keeps the process alive on its own.
+    timer.unref()
+  }
   const attempt = async (): Promise<void> => {
     try {
-      access = await check(upstream, account, log, now)
+      access = await check({ upstream, session, user, log }, now)
     } catch (error) {
       // Stopped (the proxy is closing, its connections cut): nothing to say and nothing to retry.
       if (stopped) return
@@ -73,9 +83,16 @@ export function startKioskSelfCheck(options: {
         log.warn(
           `Kiosk self-check: no answer from EM (${error.message}); trying again in ${Math.round(retryMs / 1000)} s`,
         )
-        timer = setTimeout(() => void attempt(), retryMs)
-        // A retry never keeps the process alive on its own.
-        timer.unref()
+        retryIn(retryMs)
+        return
+      }
+      if (error instanceof KioskLogonError) {
+        // The kiosk session has logged the refusal and its backoff; this says what the check could not do.
+        const reason = `could not sign in as ${user} (EM answered ${error.status}): check EM_KIOSK_USER and EM_KIOSK_PASSWORD; an account without an EM role is refused the same way`
+        log.warn(`Kiosk self-check: ${reason}`)
+        access = { state: 'failed', at: now(), reason }
+        retryIn(error.retryAfterMs)
+        settle()
         return
       }
       const reason = error instanceof Error ? error.message : String(error)
@@ -97,51 +114,36 @@ export function startKioskSelfCheck(options: {
 }
 
 async function check(
-  upstream: Upstream,
-  account: KioskAccount,
-  log: Log,
+  kiosk: { upstream: Upstream; session: KioskSession; user: string; log: Log },
   now: () => number,
 ): Promise<KioskAccess> {
-  const logon = await bufferedRequest(upstream, {
-    method: 'POST',
-    pathAndQuery: '/api/sessionMngr/?v=latest',
-    headers: { authorization: basic(account), 'content-length': '0', accept: 'application/json' },
-  })
-  const session = sessionOf(logon)
-  if (session === null) {
-    const reason = `EM refused the logon of ${account.user} (${logon.status}): check EM_KIOSK_USER and EM_KIOSK_PASSWORD; an account without an EM role is refused the same way`
-    log.warn(`Kiosk self-check: ${reason}`)
-    return { state: 'failed', at: now(), reason }
-  }
-  log.info(`Kiosk self-check: signed in to EM as ${account.user}`)
-  try {
-    const reads: ProbeRead[] = []
-    for (const probe of KIOSK_PROBES) {
-      const answer = await bufferedRequest(upstream, {
+  const { upstream, session, user, log } = kiosk
+  let token = await session.token()
+  log.info(`Kiosk self-check: signed in to EM as ${user}`)
+  const read = async (path: string) => {
+    const get = () =>
+      bufferedRequest(upstream, {
         method: 'GET',
-        pathAndQuery: probe.path,
-        headers: { accept: 'application/xml', 'x-restsvcsessionid': session.token },
+        pathAndQuery: path,
+        headers: { accept: 'application/xml', 'x-restsvcsessionid': token },
       })
-      reads.push({ ...probe, result: resultOf(answer.status) })
-      const report = reportOf(probe, answer.status)
-      if (report.warn) log.warn(report.line)
-      else log.info(report.line)
-    }
-    log.warn(NO_READ_ONLY_ROLE)
-    const reduced = reads.flatMap((read) =>
-      read.result === 'refused' ? [`${read.name} ${NOT_READABLE}`] : [],
-    )
-    return { state: 'checked', at: now(), reads, reduced }
-  } finally {
-    // The wall signs in on its own (kiosk-session.ts): this check's session is not left for EM to expire.
-    if (session.id !== null) {
-      await bufferedRequest(upstream, {
-        method: 'DELETE',
-        pathAndQuery: `/api/logonSessions/${encodeURIComponent(session.id)}`,
-        headers: { 'x-restsvcsessionid': session.token },
-      }).catch(() => undefined)
-    }
+    const answer = await get()
+    if (answer.status !== 401) return answer
+    // EM forgot the session since the walls last used it: the kiosk session logs on again, once.
+    token = await session.renew(token)
+    return get()
   }
+  const reads: ProbeRead[] = []
+  for (const probe of KIOSK_PROBES) {
+    const answer = await read(probe.path)
+    reads.push({ ...probe, result: resultOf(answer.status) })
+    const report = reportOf(probe, answer.status)
+    if (report.warn) log.warn(report.line)
+    else log.info(report.line)
+  }
+  log.warn(NO_READ_ONLY_ROLE)
+  const reduced = reads.flatMap((read) => (read.result === 'refused' ? [`${read.name} ${NOT_READABLE}`] : []))
+  return { state: 'checked', at: now(), reads, reduced }
 }
 
 function resultOf(status: number): ProbeResult {
@@ -166,19 +168,4 @@ function reportOf(probe: (typeof KIOSK_PROBES)[number], status: number): { warn:
     warn: true,
     line: `${what}: refused (403): the wall cannot show anything. Give EM_KIOSK_USER the role Portal User or Portal Administrator; Restore Operator roles cannot read replica sessions`,
   }
-}
-
-// The token comes from the header (the contract, em-api.md §3); the SessionId, for logging off, from the body.
-function sessionOf(answer: BufferedAnswer): { token: string; id: string | null } | null {
-  if (answer.status !== 201 && answer.status !== 200) return null
-  let token: string | undefined
-  for (let i = 0; i + 1 < answer.rawHeaders.length; i += 2) {
-    if (answer.rawHeaders[i]?.toLowerCase() === 'x-restsvcsessionid') token = answer.rawHeaders[i + 1]
-  }
-  const id = /"SessionId"\s*:\s*"([^"]+)"/.exec(answer.body.toString('utf8'))?.[1] ?? null
-  return token ? { token, id } : null
-}
-
-function basic(account: KioskAccount): string {
-  return `Basic ${Buffer.from(`${account.user}:${account.password}`, 'utf8').toString('base64')}`
 }

@@ -8,7 +8,7 @@ import { sendJson } from './json-response.ts'
 import { createKeyGuesses } from './key-guesses.ts'
 import { kioskAllows } from './kiosk-allowlist.ts'
 import type { KioskSettings } from './kiosk-env.ts'
-import { createKioskSession, KioskLogonError } from './kiosk-session.ts'
+import { createKioskSession, KioskLogonError, type KioskSession } from './kiosk-session.ts'
 import type { GuardVerdict } from './request-guard.ts'
 import { apiSecurityHeaders, setHeaders } from './security-headers.ts'
 import { retryAfterSeconds } from './throttle.ts'
@@ -44,13 +44,15 @@ export function createKioskHandler(options: {
   now?: () => number
   /** Bytes of answers the cache may hold (default MAX_CACHED_BYTES). */
   cacheBytes?: number
+  /** The kiosk account's EM session, shared with the privilege self-check; made here when not given. */
+  session?: KioskSession
 }): KioskHandler {
   const { upstream, settings } = options
   if (settings === undefined) {
     return (_req, res) => forbid(res, 'Kiosk mode is off on this proxy')
   }
   const expected = digest(settings.key)
-  const session = createKioskSession(upstream, settings, options.log, options.now)
+  const session = options.session ?? createKioskSession(upstream, settings, options.log, options.now)
   const guesses = createKeyGuesses(options.now)
   // Only answers to the proxy's own requests (fetchWithSession) are ever stored; browser requests never come here.
   const coalescer = createCoalescer<BufferedAnswer>({
