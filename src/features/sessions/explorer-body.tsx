@@ -1,5 +1,6 @@
 // Data, then error, then pending (STYLE §3.7): rows stay on screen through a failed refresh, marked stale.
 import type { UseQueryResult } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
 import { EmptyState } from '@/components/empty-state.tsx'
 import { ErrorState } from '@/components/error-state.tsx'
 import { describeEmError } from '@/em/describe-error.ts'
@@ -17,6 +18,8 @@ export interface ExplorerBodyProps {
   sort: SessionSort
   pagesCount: number
   hasNext: boolean
+  /** The explorer's tools above the list; without a table they stand alone. */
+  toolbar: ReactNode
 }
 
 // The title already says the rows are old, so the detail carries both what EM said and its words for it.
@@ -25,8 +28,9 @@ function staleDetail(error: unknown): string {
   return `${title}: ${detail}`
 }
 
-export function ExplorerBody({ list, explorer, sort, pagesCount, hasNext }: ExplorerBodyProps) {
+export function ExplorerBody({ list, explorer, sort, pagesCount, hasNext, toolbar }: ExplorerBodyProps) {
   const { search } = explorer
+  const bareToolbar = <div className="table-toolbar">{toolbar}</div>
   if (list.data) {
     const { items } = list.data
     return (
@@ -38,6 +42,7 @@ export function ExplorerBody({ list, explorer, sort, pagesCount, hasNext }: Expl
             onRetry={() => void list.refetch()}
           />
         ) : null}
+        {items.length === 0 ? bareToolbar : null}
         {items.length === 0 ? (
           search.page > 1 ? (
             <EmptyState title={`Page ${search.page} is past the end: there are ${pagesCount} pages`}>
@@ -67,6 +72,7 @@ export function ExplorerBody({ list, explorer, sort, pagesCount, hasNext }: Expl
             onSort={explorer.setSort}
             onPage={explorer.setPage}
             onPageSize={explorer.setPageSize}
+            toolbar={toolbar}
           />
         )}
       </>
@@ -74,7 +80,17 @@ export function ExplorerBody({ list, explorer, sort, pagesCount, hasNext }: Expl
   }
   if (list.isError) {
     const { title, detail } = describeEmError(list.error, 'Could not load the sessions')
-    return <ErrorState title={title} detail={detail} onRetry={() => void list.refetch()} />
+    return (
+      <>
+        {bareToolbar}
+        <ErrorState title={title} detail={detail} onRetry={() => void list.refetch()} />
+      </>
+    )
   }
-  return <TableSkeleton />
+  return (
+    <>
+      {bareToolbar}
+      <TableSkeleton />
+    </>
+  )
 }
