@@ -4,6 +4,7 @@ import { HttpResponse, http } from 'msw'
 import { type SetupServerApi, setupServer } from 'msw/node'
 import { logon } from '@/em/http.ts'
 import { setEmSession } from '@/em/session-token.ts'
+import { advanceClock } from '../../emulator/control/clock.ts'
 import { parseUsers } from '../../emulator/handlers/accounts.ts'
 import { createEmContext, type EmContext } from '../../emulator/handlers/context.ts'
 import { handle } from '../../emulator/handlers/handle.ts'
@@ -11,6 +12,8 @@ import { handle } from '../../emulator/handlers/handle.ts'
 export interface EmTestServer {
   context: EmContext
   requests: string[]
+  /** Moves the emulator's clock forward: that much of job runs happens before its next answer. */
+  advanceClock(seconds: number): void
   /** Prepends handlers for one test (reset with resetHandlers), e.g. a 502 from the proxy. */
   use: SetupServerApi['use']
   resetHandlers(): void
@@ -52,6 +55,7 @@ export function startEmTestServer(
   return {
     context,
     requests,
+    advanceClock: (seconds) => advanceClock(context, seconds * 1000),
     use: (...handlers) => server.use(...handlers),
     resetHandlers: () => server.resetHandlers(),
     close: () => server.close(),

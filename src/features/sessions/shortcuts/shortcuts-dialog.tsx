@@ -61,11 +61,9 @@ export function ShortcutsHelp() {
           ))}
         </dl>
         <p className="shortcuts__note">None of them fires while you type in a field.</p>
-        <form method="dialog">
-          <button type="submit" className="button">
-            Close
-          </button>
-        </form>
+        <button type="button" className="button" onClick={() => setOpen(false)}>
+          Close
+        </button>
       </dialog>
     </>
   )
