@@ -35,9 +35,11 @@ function createPreference<T>(spec: PreferenceSpec<T>): Preference<T> {
   let cached: { text: string | null; value: T } | null = null
   let memory: string | null = null
 
+  // Memory stands in only where storage is refused: otherwise storage is the truth (another tab may clear it).
   function read(): string | null {
     try {
-      return storageOf(scope)?.getItem(spec.key) ?? memory
+      const storage = storageOf(scope)
+      return storage ? storage.getItem(spec.key) : memory
     } catch {
       return memory
     }
@@ -88,16 +90,6 @@ function oneOf<const T extends string>(values: readonly T[], fallback: T, key: s
   })
 }
 
-function epochMs(key: string, scope: 'browser' | 'tab'): Preference<number | null> {
-  return createPreference<number | null>({
-    key,
-    fallback: null,
-    scope,
-    parse: (text) => (/^\d{10,15}$/.test(text) ? Number(text) : null),
-    serialize: (value) => String(value),
-  })
-}
-
 export type ThemePreference = 'system' | 'light' | 'dark'
 export const themePreference = oneOf(['system', 'light', 'dark'], 'system', 'dashboard.theme')
 
@@ -138,11 +130,25 @@ export const tableLayoutPreference = createPreference<TableLayout | null>({
   serialize: (value) => JSON.stringify(value),
 })
 
-/** When this browser last had the explorer on screen (epoch ms). */
-export const lastSeenPreference = epochMs('dashboard.explorer.lastSeen', 'browser')
+const sinceSchema = z.object({ at: z.number().int().positive(), after: z.number().int() })
+/** A moment the user looked: `at` by this browser's clock, `after` the newest end EM had reported then. */
+export type SeenMark = z.output<typeof sinceSchema>
 
-/** What this tab calls "new": sessions that ended after this moment (epoch ms); kept through reloads. */
-export const newSincePreference = epochMs('dashboard.explorer.newSince', 'tab')
+function seenMark(key: string, scope: 'browser' | 'tab'): Preference<SeenMark | null> {
+  return createPreference<SeenMark | null>({
+    key,
+    fallback: null,
+    scope,
+    parse: (text) => parseJson(sinceSchema, text),
+    serialize: (value) => JSON.stringify(value),
+  })
+}
+
+/** When this browser last had the explorer on screen. */
+export const lastSeenPreference = seenMark('dashboard.explorer.lastSeen', 'browser')
+
+/** What this tab calls "new": failures after this mark; kept through reloads. */
+export const newSincePreference = seenMark('dashboard.explorer.newSince', 'tab')
 
 /** Whether the user asked for a browser notification on each new failed session. */
 export const notifyFailuresPreference = oneOf(['off', 'on'], 'off', 'dashboard.notifyFailures')

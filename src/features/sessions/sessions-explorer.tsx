@@ -7,13 +7,14 @@ import { findLink } from '@/em/link-resolver.ts'
 import { sessionQueries } from '@/em/session-queries.ts'
 import { getWireFormat, subscribeWireFormat } from '@/em/wire-format.ts'
 import { formatUtc } from '@/lib/format-time.ts'
+import type { SeenMark } from '@/lib/preferences.ts'
 import { EmQueryLine } from './em-query-line.tsx'
 import { ExplorerBody } from './explorer-body.tsx'
 import { ExportCsv } from './export-csv.tsx'
 import { FilterBar } from './filter-bar/filter-bar.tsx'
 import { CLEARED_FILTERS } from './filter-bindings.ts'
 import { IgnoredParamsNotice } from './ignored-params-notice.tsx'
-import { FAILURE_RESULTS } from './new-since/new-failures.ts'
+import { FAILURE_RESULTS, newFailuresFilter } from './new-since/new-failures.ts'
 import { NewFailuresLine } from './new-since/new-failures-line.tsx'
 import { NewSinceContext } from './new-since/new-mark.tsx'
 import { NotifyToggle } from './new-since/notify-toggle.tsx'
@@ -30,9 +31,9 @@ export function SessionsExplorer() {
   const explorer = useExplorerSearch()
   const { search, query } = explorer
   const format = useSyncExternalStore(subscribeWireFormat, getWireFormat, () => 'xml' as const)
-  const newSince = useNewSince()
   // refetchIntervalInBackground stays false: polling pauses while the tab is hidden.
   const refetchInterval = search.refresh > 0 ? search.refresh * 1000 : false
+  const newSince = useNewSince(refetchInterval)
   const list = useQuery({
     ...sessionQueries.list(query),
     placeholderData: keepPreviousData,
@@ -50,8 +51,9 @@ export function SessionsExplorer() {
     void queryClient.invalidateQueries({ queryKey: sessionQueries.counts() })
   }
 
-  function showNewFailures(since: number) {
-    explorer.setFilter({ ...CLEARED_FILTERS, result: [...FAILURE_RESULTS], endedFrom: formatUtc(since) })
+  function showNewFailures(since: SeenMark) {
+    const from = newFailuresFilter(since).endFrom ?? since.after
+    explorer.setFilter({ ...CLEARED_FILTERS, result: [...FAILURE_RESULTS], endedFrom: formatUtc(from) })
   }
 
   const paging = list.data?.paging

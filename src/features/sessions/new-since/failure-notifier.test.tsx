@@ -55,7 +55,10 @@ function latestFailed(): string[] {
     .map((session) => `urn:veeam:ReplicaJobSession:${session.id}`)
 }
 
-const watchRequests = () => em.requests.filter((request) => request.includes('sortDesc=EndTime')).length
+// The watch's query: the 25 latest failed sessions by end (the explorer's own newest-failure query takes 1).
+const watchRequests = () =>
+  em.requests.filter((request) => request.includes('sortDesc=EndTime') && request.includes('pageSize=25'))
+    .length
 let watchedBefore = 0
 /** The watch's requests since this test began. */
 const watched = () => watchRequests() - watchedBefore

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { StatusIcon } from '@/components/status-icon.tsx'
 import { sessionQueries } from '@/em/session-queries.ts'
 import { formatUtc } from '@/lib/format-time.ts'
+import type { SeenMark } from '@/lib/preferences.ts'
 import { newFailuresFilter } from './new-failures.ts'
 
 const DAY_MS = 86_400_000
@@ -21,17 +22,17 @@ export function sinceText(since: number, now: number): string {
 }
 
 export interface NewFailuresLineProps {
-  since: number | null
+  since: SeenMark | null
   refetchInterval: number | false
-  /** Filter the list to exactly those sessions. */
-  onShow: (since: number) => void
+  /** Filter the list to exactly those sessions (EM's filter for them). */
+  onShow: (since: SeenMark) => void
   onMarkSeen: () => void
 }
 
 /** "3 new failures since 12:40 — show them": counted by EM over every session, whatever the filter on screen. */
 export function NewFailuresLine({ since, refetchInterval, onShow, onMarkSeen }: NewFailuresLineProps) {
   const count = useQuery({
-    ...sessionQueries.count(newFailuresFilter(since ?? 0)),
+    ...sessionQueries.count(newFailuresFilter(since ?? { at: 0, after: 0 })),
     enabled: since !== null,
     refetchInterval,
   })
@@ -47,8 +48,8 @@ export function NewFailuresLine({ since, refetchInterval, onShow, onMarkSeen }: 
           {n.toLocaleString()} new {n === 1 ? 'failure' : 'failures'}
         </strong>{' '}
         (failed or warning) since{' '}
-        <time dateTime={formatUtc(since)} title={`${formatUtc(since)} (UTC)`}>
-          {sinceText(since, Date.now())}
+        <time dateTime={formatUtc(since.at)} title={`${formatUtc(since.at)} (UTC)`}>
+          {sinceText(since.at, Date.now())}
         </time>
       </span>
       <span aria-hidden="true">—</span>

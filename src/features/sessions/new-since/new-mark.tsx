@@ -1,9 +1,10 @@
 import { createContext, useContext } from 'react'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
+import type { SeenMark } from '@/lib/preferences.ts'
 import { isNewFailure } from './new-failures.ts'
 
-/** The moment "new" starts for the rows below it (null: nothing is new), set once by the explorer. */
-export const NewSinceContext = createContext<number | null>(null)
+/** Where "new" starts for the rows below it (null: nothing is new), set once by the explorer. */
+export const NewSinceContext = createContext<SeenMark | null>(null)
 
 /** "New" beside a session that ended Failed or Warning since the user last looked: a word, not only a colour. */
 export function NewMark({ session }: { session: ReplicaJobSession }) {

@@ -45,32 +45,33 @@ function idOf(row: HTMLElement): string {
 
 describe('new since you last looked', { timeout: 20_000 }, () => {
   it('marks the failures that ended after the last visit, not older ones, and counts them all', async () => {
-    // The last visit: when the sixth newest failure ended, so the list holds both kinds.
+    // The last visit: when the sixth newest failure was the newest EM had, so the list holds both kinds.
     const sixth = failures()[5]
     if (!sixth) throw new Error('the emulator has fewer than six failures')
-    const since = Math.floor(sixth.end / 1000) * 1000
-    localStorage.setItem('dashboard.explorer.lastSeen', String(sixth.end + 123))
+    const since = sixth.end
+    localStorage.setItem('dashboard.explorer.lastSeen', JSON.stringify({ at: since + 60_000, after: since }))
     const { router } = renderAt('/sessions?result=%5B%22Failed%22%2C%22Warning%22%5D')
 
     const shown = await rows()
     const endOf = new Map(failures().map((failure) => [failure.id, failure.end]))
     const marked = shown.filter((row) => within(row).queryByText('New'))
-    const expected = shown.filter((row) => (endOf.get(idOf(row)) ?? 0) >= since)
+    const expected = shown.filter((row) => (endOf.get(idOf(row)) ?? 0) > since)
     expect(expected.length).toBeGreaterThan(0)
     expect(expected.length).toBeLessThan(shown.length)
     expect(marked.map(idOf)).toEqual(expected.map(idOf))
 
-    const total = failures().filter((failure) => failure.end >= since).length
+    const total = failures().filter((failure) => failure.end > since).length
     const line = await screen.findByText(`${total} new ${total === 1 ? 'failure' : 'failures'}`)
     const status = line.closest('p')
     if (!status) throw new Error('no line')
-    expect(within(status).getByRole('time')).toHaveAttribute('datetime', formatUtc(since))
+    // The line names when the user looked, by this browser's clock.
+    expect(within(status).getByRole('time')).toHaveAttribute('datetime', formatUtc(since + 60_000))
 
     await userEvent.click(within(status).getByRole('button', { name: 'Show them' }))
     await waitFor(() =>
       expect(router.state.location.search).toEqual({
         result: ['Failed', 'Warning'],
-        endedFrom: formatUtc(since),
+        endedFrom: formatUtc(since + 1),
       }),
     )
     await userEvent.click(screen.getByRole('button', { name: 'Mark all as seen' }))
@@ -90,6 +91,9 @@ describe('new since you last looked', { timeout: 20_000 }, () => {
     expect(screen.queryByRole('button', { name: 'Show them' })).not.toBeInTheDocument()
     const before = Date.now()
     view.unmount()
-    expect(Number(localStorage.getItem('dashboard.explorer.lastSeen'))).toBeGreaterThanOrEqual(before)
+    const lastSeen = JSON.parse(localStorage.getItem('dashboard.explorer.lastSeen') ?? 'null')
+    expect(lastSeen.at).toBeGreaterThanOrEqual(before)
+    // What EM had reported by then: its newest failure's end.
+    expect(lastSeen.after).toBe(Math.max(...failures().map((failure) => failure.end)))
   })
 })

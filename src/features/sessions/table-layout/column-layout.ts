@@ -28,7 +28,7 @@ export const DEFAULT_VISIBILITY: ColumnVisibilityState = { Name: false }
 const TRACKS: Record<string, { min: number; grow?: number }> = {
   JobName: { min: 10, grow: 2 },
   State: { min: 7.5 },
-  Result: { min: 9.25 },
+  Result: { min: 10.5 },
   BackupServerName: { min: 8, grow: 1.2 },
   CreationTime: { min: 10.25 },
   EndTime: { min: 10.25 },
