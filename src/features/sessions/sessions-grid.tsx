@@ -105,7 +105,7 @@ export function SessionsGrid({ table, caption, viewKey, busy, stale }: SessionsG
   }
 
   const template = gridTemplate(table.getVisibleLeafColumns().map((column) => column.id))
-  // The grid's tracks follow the chosen columns; CSSOM writes, which the CSP allows (no style attribute parsing).
+  // The grid's tracks follow the chosen columns.
   const style = { '--session-columns': template.columns, minWidth: template.minWidth } as CSSProperties
   const classes = ['grid-table', `grid-table--${density}`, stale ? 'grid-table--stale' : ''].join(' ')
   return (
