@@ -1,7 +1,7 @@
 // "What failed since you last looked" with the emulator's clock moved forward (/__emulator/clock): sessions that
 // end Failed or Warning after the last visit are marked and counted, older ones are not; opt-in notifications
 // fire once per new failure in a context that granted the permission, and open that session.
-import type { Page } from '@playwright/test'
+import type { APIRequestContext } from '@playwright/test'
 import { controlEmulator, expect, resetEmulator, signInThroughUi, test } from './fixtures.ts'
 
 test.beforeEach(async () => {
@@ -9,6 +9,7 @@ test.beforeEach(async () => {
 })
 
 const DAY_S = 86_400
+const HOURS_S = 4 * 3600
 const FAILURES = '/sessions?result=%5B%22Failed%22%2C%22Warning%22%5D'
 
 interface WireSession {
@@ -17,28 +18,43 @@ interface WireSession {
   EndTimeUTC: string
 }
 
-/** EM's answer to a session query, asked through the proxy with the page's own token. */
+/** A token of EM's own, signed in through the proxy as the app does, for asking EM what the screen should show. */
+async function emToken(request: APIRequestContext): Promise<string> {
+  const response = await request.post('/api/sessionMngr/?v=latest', {
+    headers: { Authorization: `Basic ${Buffer.from('admin:admin').toString('base64')}` },
+  })
+  expect(response.status()).toBe(201)
+  return response.headers()['x-restsvcsessionid'] ?? ''
+}
+
+/** EM's answer to a session query, asked through the proxy. */
 async function emSessions(
-  page: Page,
-  filter: string,
-  sort: string,
-  pageSize: number,
+  request: APIRequestContext,
+  token: string,
+  query: { filter: string; sort: string; pageSize: number },
 ): Promise<WireSession[]> {
-  const token = await page.evaluate(() => JSON.parse(sessionStorage.getItem('em.session') ?? '{}').token)
+  const { filter, sort, pageSize } = query
   const path = `/api/query?type=ReplicaJobSession&format=Entities&${sort}&pageSize=${pageSize}&page=1&filter=${encodeURIComponent(filter)}`
-  const response = await page.request.get(path, {
-    headers: { 'X-RestSvcSessionId': String(token), Accept: 'application/json' },
+  const response = await request.get(path, {
+    headers: { 'X-RestSvcSessionId': token, Accept: 'application/json' },
   })
   expect(response.status()).toBe(200)
   const body = await response.json()
   return body.Entities.ReplicaJobSessions.ReplicaJobSessions ?? []
 }
 
+/** The ISO text of one millisecond after an EM time: EM's filter for "ended after it". */
+function justAfter(emTime: string): string {
+  return new Date(Date.parse(emTime) + 1).toISOString().replace('.000Z', 'Z')
+}
+
 const idOf = (uid: string) => uid.replace('urn:veeam:ReplicaJobSession:', '')
 
 test('failures after the last visit are marked and counted, older ones are not @xml-only', async ({
   context,
+  request,
 }) => {
+  const token = await emToken(request)
   // The first visit: nothing is new yet. Closing the tab is leaving.
   const first = await context.newPage()
   await first.goto(FAILURES)
@@ -46,11 +62,25 @@ test('failures after the last visit are marked and counted, older ones are not @
   const table = first.getByRole('table', { name: /Replica job sessions/ })
   await expect(table.getByRole('row').nth(1)).toBeVisible()
   await expect(table.getByText('New', { exact: true })).toHaveCount(0)
-  const [newest] = await emSessions(first, '(Result==Failed,Result==Warning)', 'sortDesc=EndTime', 1)
+  const [newest] = await emSessions(request, token, {
+    filter: '(Result==Failed,Result==Warning)',
+    sort: 'sortDesc=EndTime',
+    pageSize: 1,
+  })
+  if (!newest) throw new Error('EM reports no failure at all')
   await first.close({ runBeforeUnload: true })
 
-  // A day of job runs happens while nobody looks.
-  await controlEmulator('clock', { advanceSeconds: DAY_S })
+  // Job runs happen while nobody looks: a few hours at a time, until one of them failed or warned. Few enough that
+  // the list on screen (newest first) still reaches back to failures from before the first visit.
+  for (let step = 0; step < 8; step += 1) {
+    await controlEmulator('clock', { advanceSeconds: HOURS_S })
+    const fresh = await emSessions(request, token, {
+      filter: `(Result==Failed,Result==Warning);EndTime>="${justAfter(newest.EndTimeUTC)}"`,
+      sort: 'sortDesc=EndTime',
+      pageSize: 1,
+    })
+    if (fresh.length > 0) break
+  }
 
   // Back in a new tab: the sign-in screen does not touch what the explorer remembers.
   const page = await context.newPage()
@@ -60,7 +90,7 @@ test('failures after the last visit are marked and counted, older ones are not @
   const lastSeen: { at: number; after: number } = JSON.parse(
     (await page.evaluate(() => localStorage.getItem('dashboard.explorer.lastSeen'))) ?? 'null',
   )
-  expect(Math.abs(lastSeen.after - Date.parse(newest?.EndTimeUTC ?? ''))).toBeLessThan(2)
+  expect(Math.abs(lastSeen.after - Date.parse(newest.EndTimeUTC))).toBeLessThan(2)
   await signInThroughUi(page)
   const rows = page
     .getByRole('table', { name: /Replica job sessions/ })
@@ -70,12 +100,11 @@ test('failures after the last visit are marked and counted, older ones are not @
   const sinceText = new Date(lastSeen.after + 1).toISOString().replace('.000Z', 'Z')
 
   // What EM says ended Failed or Warning since then: the line's count, and the rows to mark.
-  const newer = await emSessions(
-    page,
-    `(Result==Failed,Result==Warning);EndTime>="${sinceText}"`,
-    'sortDesc=CreationTime',
-    1000,
-  )
+  const newer = await emSessions(request, token, {
+    filter: `(Result==Failed,Result==Warning);EndTime>="${sinceText}"`,
+    sort: 'sortDesc=CreationTime',
+    pageSize: 1000,
+  })
   expect(newer.length).toBeGreaterThan(0)
   const line = page.getByRole('status').filter({ hasText: /new failures? \(failed or warning\) since/ })
   await expect(line).toContainText(`${newer.length} new ${newer.length === 1 ? 'failure' : 'failures'}`)
@@ -112,7 +141,9 @@ test.describe('notifications', () => {
 
   test('fire once per new failure while the tab is open, and each opens its session @xml-only', async ({
     page,
+    request,
   }) => {
+    const token = await emToken(request)
     // Keep every notification the page makes (and still make it), so the test can see and click them.
     await page.addInitScript(() => {
       const Real = window.Notification
@@ -150,7 +181,9 @@ test.describe('notifications', () => {
     )
     await firstWatch
     const latest = async () =>
-      (await emSessions(page, 'Result==Failed', 'sortDesc=EndTime', 25)).map((s) => s.UID)
+      (
+        await emSessions(request, token, { filter: 'Result==Failed', sort: 'sortDesc=EndTime', pageSize: 25 })
+      ).map((s) => s.UID)
     const before = await latest()
     expect(await shownTags()).toEqual([])
 
