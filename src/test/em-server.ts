@@ -12,12 +12,12 @@ import { handle } from '../../emulator/handlers/handle.ts'
 export interface EmTestServer {
   context: EmContext
   requests: string[]
-  /** Moves the emulator's clock forward: that much of job runs happens before its next answer. */
-  advanceClock(seconds: number): void
   /** Prepends handlers for one test (reset with resetHandlers), e.g. a 502 from the proxy. */
   use: SetupServerApi['use']
   resetHandlers(): void
   close(): void
+  /** Moves the emulator's clock forward: that much of job runs happens before its next answer. */
+  advanceClock(seconds: number): void
 }
 
 /** Starts MSW with the emulator behind /api and /dashboard-config.json; call close() in afterAll. */
@@ -55,10 +55,10 @@ export function startEmTestServer(
   return {
     context,
     requests,
-    advanceClock: (seconds) => advanceClock(context, seconds * 1000),
     use: (...handlers) => server.use(...handlers),
     resetHandlers: () => server.resetHandlers(),
     close: () => server.close(),
+    advanceClock: (seconds) => advanceClock(context, seconds * 1000),
   }
 }
 
