@@ -124,6 +124,7 @@ test('a slow EM (5 s an answer): the controls answer at once, old rows stay unti
   await openView(page)
   const first = await dataRows(page).first().textContent()
   await controlEmulator('faults', { latencyMs: 5_000, pathPrefix: '/api/query' })
+  await page.getByRole('button', { name: 'All filters' }).click()
   await page.getByRole('checkbox', { name: 'Warning' }).check()
   // The URL and the control change at once; the rows stay while EM thinks.
   await expect(page).toHaveURL(/Warning/)
@@ -201,6 +202,7 @@ for (const [kind, words] of [
     await expect(alert.first()).toContainText(words)
     // Never a stack trace, and the rest of the screen works.
     await expect(page.locator('body')).not.toContainText(/at \w+ \(|\.tsx?:\d+/)
+    await page.getByRole('button', { name: 'All filters' }).click()
     await expect(page.getByLabel('Job name', { exact: true })).toBeEditable()
     await expectViewKept(page)
     await clearFaults()

@@ -10,6 +10,7 @@ test.beforeEach(async () => {
 
 // The JSON fields these journeys compare with the screen (em-api.md §6); the rest of each body is not read.
 interface WireSession {
+  Name: string
   JobName: string
   Result: string
   UID: string
@@ -101,16 +102,18 @@ test('a failed session from the explorer: cards from the Up links, tasks from th
   await expect(explorerRows(page).first()).toBeVisible()
   const listUrl = page.url()
   const row = explorerRows(page).nth(2)
-  const name = (await row.getByRole('link').textContent()) ?? ''
-  const nextName = (await explorerRows(page).nth(3).getByRole('link').textContent()) ?? ''
+  // A row is its session: the link's text is the job's name, its target the session.
+  const href = (await row.getByRole('link').getAttribute('href')) ?? ''
+  const nextHref = (await explorerRows(page).nth(3).getByRole('link').getAttribute('href')) ?? ''
   await row.getByRole('link').click()
   await expect(page).toHaveURL(/\/sessions\/[0-9a-f-]{36}$/)
   const id = new URL(page.url()).pathname.split('/').pop() ?? ''
   const em = await emSessionAndLinks(page, id)
   expect(em.session.Result).toBe('Failed')
 
+  expect(href).toBe(`/sessions/${id}`)
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(em.session.JobName)
-  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText(name)
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText(em.session.Name)
 
   const server = card(page, 'Backup server')
   await expect(server).toContainText(em.server.Name)
@@ -144,7 +147,7 @@ test('a failed session from the explorer: cards from the Up links, tasks from th
 
   // `j` opens the next session of the list in place of this one; `k` comes back. Neither adds a history entry.
   await page.keyboard.press('j')
-  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText(nextName)
+  await expect(page).toHaveURL(new RegExp(`${nextHref}$`))
   await expect(page.getByText('4 of 25 in your list')).toBeVisible()
   await page.keyboard.press('k')
   await expect(page).toHaveURL(new RegExp(`/sessions/${id}$`))
@@ -152,7 +155,7 @@ test('a failed session from the explorer: cards from the Up links, tasks from th
   // The breadcrumb goes back in history: the explorer's filters, page and rows return as they were.
   await page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link', { name: 'Sessions' }).click()
   await expect(page).toHaveURL(listUrl)
-  await expect(explorerRows(page).nth(2).getByRole('link')).toHaveText(name)
+  await expect(explorerRows(page).nth(2).getByRole('link')).toHaveAttribute('href', href)
 
   // A deep link survives a reload, and the browser's Back still leads to the explorer exactly.
   await page.goForward()
@@ -162,7 +165,7 @@ test('a failed session from the explorer: cards from the Up links, tasks from th
   await expect(tasks.getByRole('row')).toHaveCount(em.tasks.length + 1)
   await page.goBack()
   await expect(page).toHaveURL(listUrl)
-  await expect(explorerRows(page).nth(2).getByRole('link')).toHaveText(name)
+  await expect(explorerRows(page).nth(2).getByRole('link')).toHaveAttribute('href', href)
 })
 
 test('a failing backup-server link breaks only its card, and Retry brings it back', async ({ page }) => {

@@ -76,6 +76,53 @@ describe('stats, sessions, config, reset', () => {
     expect(dig(restored, 'FailureMessage')).not.toBe(HOSTILE_TEXTS[0])
   })
 
+  it('moves the clock forward: hours of runs happen at once, a signed-in token survives, reset goes back', async () => {
+    await control('reset')
+    const token = await logon(em.url)
+    const newest = async () => {
+      const reply = await send(
+        em.url,
+        '/api/query?type=ReplicaJobSession&format=Entities&sortDesc=CreationTime&pageSize=1',
+        {
+          headers: { 'X-RestSvcSessionId': token, ...JSON_ACCEPT },
+        },
+      )
+      expect(reply.status).toBe(200)
+      return Date.parse(
+        String(
+          dig(
+            JSON.parse(reply.text),
+            'Entities',
+            'ReplicaJobSessions',
+            'ReplicaJobSessions',
+            0,
+            'CreationTimeUTC',
+          ),
+        ),
+      )
+    }
+    const before = await newest()
+    expect((await control('clock', undefined, 'GET')).body).toMatchObject({ offsetSeconds: 0 })
+    for (const bad of [{}, { advanceSeconds: -60 }, { advanceSeconds: 'soon' }, { advanceSeconds: 0 }])
+      expect((await control('clock', bad)).status).toBe(400)
+
+    // Two days: every scheduled job runs again, and the 15-minute idle expiry would have ended the token.
+    const moved = await control('clock', { advanceSeconds: 2 * 86_400 })
+    expect(moved.body).toMatchObject({ offsetSeconds: 2 * 86_400 })
+    expect(Date.parse(String(dig(moved.body, 'now'))) - Date.now()).toBeGreaterThan(2 * 86_400_000 - 60_000)
+    const after = await newest()
+    expect(after - before).toBeGreaterThan(86_400_000)
+    expect(after).toBeLessThanOrEqual(Date.now() + 2 * 86_400_000)
+
+    await control('reset')
+    expect((await control('clock', undefined, 'GET')).body).toMatchObject({ offsetSeconds: 0 })
+    expect(await newest().catch(() => 0)).toBe(0)
+    expect(
+      (await authed('/api/query?type=ReplicaJobSession&format=Entities&sortDesc=CreationTime&pageSize=1'))
+        .status,
+    ).toBe(200)
+  })
+
   it('answers 404 and 405 on the control surface, and nothing of it without --control', async () => {
     expect((await control('nothing')).status).toBe(404)
     expect((await control('stats')).status).toBe(405)

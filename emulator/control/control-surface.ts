@@ -1,4 +1,5 @@
 import type { EmContext } from '../handlers/context.ts'
+import { advanceClock, clockOffsetMs, resetClock } from './clock.ts'
 import { parseFaultSpec } from './fault-spec.ts'
 import type { FaultState } from './fault-state.ts'
 import { injectHostileTexts } from './hostile-data.ts'
@@ -34,6 +35,14 @@ function faultView(deps: ControlDeps): ControlReply {
   return { status: 200, body: { fault: current?.spec ?? null, remainingMs: current?.remainingMs ?? null } }
 }
 
+function clockView(deps: ControlDeps): ControlReply {
+  const offsetMs = clockOffsetMs(deps.context)
+  return {
+    status: 200,
+    body: { now: new Date(deps.context.now()).toISOString(), offsetSeconds: offsetMs / 1000 },
+  }
+}
+
 const ACTIONS: Record<string, Record<string, Action>> = {
   faults: {
     GET: (deps) => faultView(deps),
@@ -56,12 +65,27 @@ const ACTIONS: Record<string, Record<string, Action>> = {
       const { context } = deps
       deps.faults.clear()
       deps.stats.reset()
+      resetClock(context)
       context.logons.clear()
       context.store.reset(context.now() * 1000)
       return { status: 200, body: { sessions: context.store.sessions.length } }
     },
   },
   stats: { GET: (deps) => ({ status: 200, body: deps.stats.snapshot() }) },
+  clock: {
+    GET: (deps) => clockView(deps),
+    POST: (deps, body) => {
+      const seconds =
+        typeof body === 'object' && body !== null && 'advanceSeconds' in body ? body.advanceSeconds : null
+      if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 366 * 86_400)
+        return {
+          status: 400,
+          body: { error: 'Send {"advanceSeconds": N}, 0 < N ≤ 31622400 (the clock only moves forward).' },
+        }
+      advanceClock(deps.context, seconds * 1000)
+      return clockView(deps)
+    },
+  },
   data: {
     POST: (deps, body) => {
       if (typeof body !== 'object' || body === null || !('hostile' in body) || body.hostile !== true) {

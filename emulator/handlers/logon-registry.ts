@@ -58,6 +58,11 @@ export class LogonRegistry {
     this.#byToken.clear()
   }
 
+  /** Moves every session's last use forward by `ms`: the control surface's clock jump is not idle time. */
+  shift(ms: number): void {
+    for (const entry of this.#byToken.values()) entry.record.lastUsed += ms
+  }
+
   get size(): number {
     return this.#byToken.size
   }

@@ -1,12 +1,59 @@
 import { Link, useRouter } from '@tanstack/react-router'
-import { useSyncExternalStore } from 'react'
+import { useRef, useState, useSyncExternalStore } from 'react'
+import { Popover } from '@/components/popover.tsx'
 import { getEmSession, subscribeEmSession } from '@/em/session-token.ts'
 import { getWireFormat, setWireFormat, subscribeWireFormat, type WireFormat } from '@/em/wire-format.ts'
 import { SignOutButton } from '@/features/auth/sign-out-button.tsx'
 import { setThemePreference, type ThemePreference, useThemePreference } from '@/lib/preferences.ts'
+import { PHONE_QUERY, useMediaQuery } from '@/lib/use-media-query.ts'
 
-/** Title, navigation, display settings and the signed-in user. */
+/** Title, navigation, display settings and the signed-in user; below 640 px the settings fold into a menu. */
 export function AppHeader() {
+  const phone = useMediaQuery(PHONE_QUERY)
+  const [menuOpen, setMenuOpen] = useState(false)
+  const menuButton = useRef<HTMLButtonElement>(null)
+
+  return (
+    <header className="app-header">
+      <Link to="/sessions" className="app-header__title">
+        <img src="/favicon.svg" alt="" width={22} height={22} />
+        <span className="app-header__title-text">Replica sessions</span>
+      </Link>
+      <nav className="app-header__nav" aria-label="Main">
+        <Link to="/sessions">Sessions</Link>
+      </nav>
+      <span className="app-header__spacer" />
+      {phone ? (
+        <span className="app-header__menu">
+          <button
+            ref={menuButton}
+            type="button"
+            className="button app-header__menu-button"
+            aria-expanded={menuOpen}
+            onClick={() => setMenuOpen(!menuOpen)}
+          >
+            <span aria-hidden="true">☰</span> Menu
+          </button>
+          {menuOpen ? (
+            <Popover
+              label="Menu"
+              triggerRef={menuButton}
+              className="app-header__popover"
+              onClose={() => setMenuOpen(false)}
+            >
+              <HeaderSettings />
+            </Popover>
+          ) : null}
+        </span>
+      ) : (
+        <HeaderSettings />
+      )}
+    </header>
+  )
+}
+
+/** Theme, wire format, who is signed in, and sign-out. */
+function HeaderSettings() {
   const session = useSyncExternalStore(subscribeEmSession, getEmSession, () => null)
   const format = useSyncExternalStore(subscribeWireFormat, getWireFormat, () => 'xml' as const)
   const theme = useThemePreference()
@@ -19,15 +66,7 @@ export function AppHeader() {
   }
 
   return (
-    <header className="app-header">
-      <Link to="/sessions" className="app-header__title">
-        <img src="/favicon.svg" alt="" width={22} height={22} />
-        Replica sessions
-      </Link>
-      <nav className="app-header__nav" aria-label="Main">
-        <Link to="/sessions">Sessions</Link>
-      </nav>
-      <span className="app-header__spacer" />
+    <div className="app-header__settings">
       <label className="field__label">
         Theme{' '}
         <select
@@ -53,7 +92,7 @@ export function AppHeader() {
       </label>
       {session ? <span className="app-header__user">{session.userName}</span> : null}
       <SignOutButton />
-    </header>
+    </div>
   )
 }
 

@@ -4,6 +4,7 @@ import { HttpResponse, http } from 'msw'
 import { type SetupServerApi, setupServer } from 'msw/node'
 import { logon } from '@/em/http.ts'
 import { setEmSession } from '@/em/session-token.ts'
+import { advanceClock } from '../../emulator/control/clock.ts'
 import { parseUsers } from '../../emulator/handlers/accounts.ts'
 import { createEmContext, type EmContext } from '../../emulator/handlers/context.ts'
 import { handle } from '../../emulator/handlers/handle.ts'
@@ -28,6 +29,8 @@ export interface EmTestServer {
   kioskProxy(key: string): KioskRequest[]
   resetHandlers(): void
   close(): void
+  /** Moves the emulator's clock forward: that much of job runs happens before its next answer. */
+  advanceClock(seconds: number): void
 }
 
 /** Starts MSW with the emulator behind /api and /dashboard-config.json; call close() in afterAll. */
@@ -116,6 +119,7 @@ export function startEmTestServer(
     use: (...handlers) => server.use(...handlers),
     resetHandlers: () => server.resetHandlers(),
     close: () => server.close(),
+    advanceClock: (seconds) => advanceClock(context, seconds * 1000),
   }
 }
 

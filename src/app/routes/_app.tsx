@@ -1,6 +1,7 @@
 import { createFileRoute, Outlet, redirect } from '@tanstack/react-router'
 import { AppHeader } from '@/app/app-header.tsx'
 import { getEmSession } from '@/em/session-token.ts'
+import { FailureNotifier } from '@/features/sessions/new-since/failure-notifier.tsx'
 
 // Every screen but sign-in needs an EM session; the requested URL comes back after sign-in.
 export const Route = createFileRoute('/_app')({
@@ -17,6 +18,8 @@ function AppLayout() {
       <main className="app-main" id="main">
         <Outlet />
       </main>
+      {/* Signed-in desk screens only: the wall is not under this layout, so it never notifies. */}
+      <FailureNotifier />
     </>
   )
 }

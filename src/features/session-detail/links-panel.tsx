@@ -33,35 +33,38 @@ export function LinksPanel({ rows }: { rows: readonly PlannedLink[] }) {
       {rows.length === 0 ? (
         <p>Enterprise Manager sent no links with this session.</p>
       ) : (
-        <table className="detail-table">
-          <thead>
-            <tr>
-              <th scope="col">Rel</th>
-              <th scope="col">Type</th>
-              <th scope="col">Name</th>
-              <th scope="col">Href</th>
-              <th scope="col">In this app</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row, index) => (
-              // EM may repeat a link verbatim; its position is the only stable key.
-              // biome-ignore lint/suspicious/noArrayIndexKey: see above.
-              <tr key={index}>
-                <td>{row.link.rel}</td>
-                <td>{row.link.type ?? '—'}</td>
-                <td>{row.link.name ? <bdi>{row.link.name}</bdi> : '—'}</td>
-                <td>
-                  <code className="detail-raw">{row.link.href}</code>
-                  <CopyButton text={row.link.href} label={`Copy Href of link ${index + 1}`} />
-                </td>
-                <td>
-                  <Use row={row} />
-                </td>
+        // A table of raw Hrefs is wider than a phone: it scrolls inside its card, never the page.
+        <div className="detail-table-scroll">
+          <table className="detail-table">
+            <thead>
+              <tr>
+                <th scope="col">Rel</th>
+                <th scope="col">Type</th>
+                <th scope="col">Name</th>
+                <th scope="col">Href</th>
+                <th scope="col">In this app</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((row, index) => (
+                // EM may repeat a link verbatim; its position is the only stable key.
+                // biome-ignore lint/suspicious/noArrayIndexKey: see above.
+                <tr key={index}>
+                  <td>{row.link.rel}</td>
+                  <td>{row.link.type ?? '—'}</td>
+                  <td>{row.link.name ? <bdi>{row.link.name}</bdi> : '—'}</td>
+                  <td>
+                    <code className="detail-raw">{row.link.href}</code>
+                    <CopyButton text={row.link.href} label={`Copy Href of link ${index + 1}`} />
+                  </td>
+                  <td>
+                    <Use row={row} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Card>
   )

@@ -32,7 +32,7 @@ export function AdvancedFilter({ value, onCommit }: AdvancedFilterProps) {
       onCommit={onCommit}
       problem={filterProblem}
       placeholder='e.g. Result>=Warning;JobName=="SQL Replication"'
-      hint="ANDed with the controls above; ; is AND, , is OR, (…) groups."
+      hint="ANDed with the other filters; ; is AND, , is OR, (…) groups."
       spellCheck={false}
       autoComplete="off"
       className="mono"

@@ -1,8 +1,11 @@
 // The explorer's columns. Sortable columns are identified by their EM field name (em-api.md §4.3), so the table's
-// sorting state is the URL's `sort` without translation; Progress and Duration are not sortable in EM.
+// sorting state is the URL's `sort` without translation; Progress and Duration are not sortable in EM. Which
+// columns show, and in what order, is the browser's choice (table-layout/column-layout.ts).
 
 import { Link } from '@tanstack/react-router'
 import {
+  columnOrderingFeature,
+  columnVisibilityFeature,
   createColumnHelper,
   rowPaginationFeature,
   rowSortingFeature,
@@ -14,9 +17,16 @@ import { StatusBadge } from '@/components/status-badge.tsx'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import { isRunning } from '@/em/session-status.ts'
 import { LiveDuration } from './live-duration.tsx'
+import { NewMark } from './new-since/new-mark.tsx'
 
-// EM sorts and pages (STYLE §3.5): the features are registered for their state and handlers, no client row models.
-export const sessionTableFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature })
+// EM sorts and pages (STYLE §3.5): those features are registered for their state and handlers, no client row
+// models; visibility and order are the column chooser's.
+export const sessionTableFeatures = tableFeatures({
+  rowSortingFeature,
+  rowPaginationFeature,
+  columnVisibilityFeature,
+  columnOrderingFeature,
+})
 
 // Long names are cut with an ellipsis to keep rows one line high; the whole text is on hover.
 function CellText({ text }: { text: string }) {
@@ -30,9 +40,11 @@ function CellText({ text }: { text: string }) {
 const column = createColumnHelper<typeof sessionTableFeatures, ReplicaJobSession>()
 
 export const sessionColumns = column.columns([
-  column.accessor('name', {
-    id: 'Name',
-    header: 'Session',
+  column.accessor('jobName', {
+    id: 'JobName',
+    header: 'Job',
+    // The row's link lives here: Job is always shown, while Session name (job + start time) starts hidden.
+    enableHiding: false,
     cell: ({ row }) => (
       <Link
         to="/sessions/$id"
@@ -41,19 +53,9 @@ export const sessionColumns = column.columns([
         data-row-link=""
         title={row.original.name}
       >
-        {row.original.name}
+        {row.original.jobName}
       </Link>
     ),
-  }),
-  column.accessor('jobName', {
-    id: 'JobName',
-    header: 'Job',
-    cell: ({ row }) => <CellText text={row.original.jobName} />,
-  }),
-  column.accessor('backupServerName', {
-    id: 'BackupServerName',
-    header: 'Backup server',
-    cell: ({ row }) => <CellText text={row.original.backupServerName ?? '—'} />,
   }),
   column.accessor('state', {
     id: 'State',
@@ -63,19 +65,17 @@ export const sessionColumns = column.columns([
   column.accessor('result', {
     id: 'Result',
     header: 'Result',
-    cell: ({ row }) => <StatusBadge kind="result" value={row.original.result} />,
-  }),
-  column.accessor('progress', {
-    id: 'Progress',
-    header: 'Progress',
-    enableSorting: false,
     cell: ({ row }) => (
-      <ProgressBar
-        value={row.original.progress}
-        running={isRunning(row.original)}
-        label={`Progress of ${row.original.name}`}
-      />
+      <>
+        <StatusBadge kind="result" value={row.original.result} />
+        <NewMark session={row.original} />
+      </>
     ),
+  }),
+  column.accessor('backupServerName', {
+    id: 'BackupServerName',
+    header: 'Backup server',
+    cell: ({ row }) => <CellText text={row.original.backupServerName ?? '—'} />,
   }),
   column.accessor('creationTime', {
     id: 'CreationTime',
@@ -97,6 +97,18 @@ export const sessionColumns = column.columns([
     enableSorting: false,
     cell: ({ row }) => <LiveDuration session={row.original} />,
   }),
+  column.accessor('progress', {
+    id: 'Progress',
+    header: 'Progress',
+    enableSorting: false,
+    cell: ({ row }) => (
+      <ProgressBar
+        value={row.original.progress}
+        running={isRunning(row.original)}
+        label={`Progress of ${row.original.name}`}
+      />
+    ),
+  }),
   column.accessor('isRetry', {
     id: 'IsRetry',
     header: 'Retry',
@@ -106,5 +118,10 @@ export const sessionColumns = column.columns([
           <span aria-hidden="true">↻</span> Retry
         </span>
       ) : null,
+  }),
+  column.accessor('name', {
+    id: 'Name',
+    header: 'Session name',
+    cell: ({ row }) => <CellText text={row.original.name} />,
   }),
 ])

@@ -1,5 +1,7 @@
-// Data, then error, then pending (STYLE §3.7): rows stay on screen through a failed refresh, marked stale.
+// Data, then error, then pending (STYLE §3.7): rows stay on screen through a failed refresh, marked stale. The
+// toolbar stays put above whichever of them shows, so its tools (an export under way) never start over.
 import type { UseQueryResult } from '@tanstack/react-query'
+import type { ReactNode } from 'react'
 import { EmptyState } from '@/components/empty-state.tsx'
 import { ErrorState } from '@/components/error-state.tsx'
 import { describeEmError } from '@/em/describe-error.ts'
@@ -7,7 +9,11 @@ import type { Page } from '@/em/page-schema.ts'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import type { SessionSort } from '@/em/session-query.ts'
 import { formatLocal } from '@/lib/format-time.ts'
+import { PHONE_QUERY, useMediaQuery } from '@/lib/use-media-query.ts'
 import { SessionsTable } from './sessions-table.tsx'
+import { ColumnChooser } from './table-layout/column-chooser.tsx'
+import { DensityToggle } from './table-layout/density-toggle.tsx'
+import { useSessionTable } from './table-layout/use-session-table.ts'
 import { TableSkeleton } from './table-skeleton.tsx'
 import type { ExplorerState } from './use-explorer-search.ts'
 
@@ -17,7 +23,12 @@ export interface ExplorerBodyProps {
   sort: SessionSort
   pagesCount: number
   hasNext: boolean
+  /** The explorer's tools, on one line with the table's own above the list. */
+  toolbar: ReactNode
 }
+
+// One empty array for "no rows yet": a new one each render would make the table rebuild its rows every time.
+const NO_SESSIONS: ReplicaJobSession[] = []
 
 // The title already says the rows are old, so the detail carries both what EM said and its words for it.
 function staleDetail(error: unknown): string {
@@ -25,10 +36,58 @@ function staleDetail(error: unknown): string {
   return `${title}: ${detail}`
 }
 
-export function ExplorerBody({ list, explorer, sort, pagesCount, hasNext }: ExplorerBodyProps) {
+export function ExplorerBody({ list, explorer, sort, pagesCount, hasNext, toolbar }: ExplorerBodyProps) {
+  const { search } = explorer
+  const phone = useMediaQuery(PHONE_QUERY)
+  const table = useSessionTable({
+    sessions: list.data?.items ?? NO_SESSIONS,
+    sort,
+    page: search.page,
+    pagesCount,
+    pageSize: search.size,
+    onSort: explorer.setSort,
+    onPage: explorer.setPage,
+    onPageSize: explorer.setPageSize,
+  })
+  return (
+    <>
+      <div className="table-toolbar">
+        {toolbar}
+        {phone ? null : (
+          <span className="table-toolbar__end">
+            <ColumnChooser table={table} />
+            <DensityToggle />
+          </span>
+        )}
+      </div>
+      <ListState list={list} explorer={explorer} pagesCount={pagesCount}>
+        <SessionsTable
+          table={table}
+          phone={phone}
+          page={search.page}
+          pagesCount={pagesCount}
+          hasNext={hasNext}
+          pageSize={search.size}
+          viewKey={JSON.stringify(explorer.query)}
+          busy={list.isFetching}
+          stale={list.isError}
+        />
+      </ListState>
+    </>
+  )
+}
+
+interface ListStateProps {
+  list: UseQueryResult<Page<ReplicaJobSession>>
+  explorer: ExplorerState
+  pagesCount: number
+  /** The list itself, when there are rows. */
+  children: ReactNode
+}
+
+function ListState({ list, explorer, pagesCount, children }: ListStateProps) {
   const { search } = explorer
   if (list.data) {
-    const { items } = list.data
     return (
       <>
         {list.isError ? (
@@ -38,36 +97,21 @@ export function ExplorerBody({ list, explorer, sort, pagesCount, hasNext }: Expl
             onRetry={() => void list.refetch()}
           />
         ) : null}
-        {items.length === 0 ? (
-          search.page > 1 ? (
-            <EmptyState title={`Page ${search.page} is past the end: there are ${pagesCount} pages`}>
-              <button type="button" className="button" onClick={() => explorer.setPage(pagesCount)}>
-                Go to the last page
-              </button>
-            </EmptyState>
-          ) : (
-            <EmptyState title="No sessions match this filter">
-              <p>Widen the time window or clear some filters.</p>
-              <button type="button" className="button" onClick={explorer.clearFilters}>
-                Clear filters
-              </button>
-            </EmptyState>
-          )
+        {list.data.items.length > 0 ? (
+          children
+        ) : search.page > 1 ? (
+          <EmptyState title={`Page ${search.page} is past the end: there are ${pagesCount} pages`}>
+            <button type="button" className="button" onClick={() => explorer.setPage(pagesCount)}>
+              Go to the last page
+            </button>
+          </EmptyState>
         ) : (
-          <SessionsTable
-            sessions={items}
-            sort={sort}
-            page={search.page}
-            pagesCount={pagesCount}
-            hasNext={hasNext}
-            pageSize={search.size}
-            viewKey={JSON.stringify(explorer.query)}
-            busy={list.isFetching}
-            stale={list.isError}
-            onSort={explorer.setSort}
-            onPage={explorer.setPage}
-            onPageSize={explorer.setPageSize}
-          />
+          <EmptyState title="No sessions match this filter">
+            <p>Widen the time window or clear some filters.</p>
+            <button type="button" className="button" onClick={explorer.clearFilters}>
+              Clear filters
+            </button>
+          </EmptyState>
         )}
       </>
     )

@@ -8,6 +8,7 @@ import { parseRefsPage } from '@/em/parse-refs.ts'
 import { buildQueryPath } from '@/em/session-query.ts'
 import { formatUtc, localZoneName } from '@/lib/format-time.ts'
 import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
+import { addFilter } from '@/test/filter-bar.ts'
 import { renderAt } from '@/test/render-at.tsx'
 
 let em: EmTestServer
@@ -35,6 +36,7 @@ describe('filter controls', { timeout: 20_000 }, () => {
   it('a UID that is not one is refused with a message, a bare GUID is stored as EM’s urn', async () => {
     const { router } = renderAt('/sessions')
     await ready()
+    await addFilter('Job UID')
     const field = screen.getByLabelText('Job UID')
     await userEvent.type(field, 'not-a-guid{Enter}')
     expect(await screen.findByText('Expected urn:veeam:Job:<GUID> or a bare GUID')).toBeInTheDocument()
@@ -75,6 +77,7 @@ describe('filter controls', { timeout: 20_000 }, () => {
   it('a custom start range is typed in local time, named, and sent in UTC', async () => {
     const { router } = renderAt('/sessions')
     await ready()
+    await addFilter('Started')
     await userEvent.selectOptions(screen.getByLabelText('Started: period'), 'custom')
     const from = screen.getByLabelText(`From (${localZoneName()})`)
     fireEvent.change(from, { target: { value: '2025-10-01T06:30' } })
@@ -88,21 +91,46 @@ describe('filter controls', { timeout: 20_000 }, () => {
     expect(router.state.location.search).not.toHaveProperty('createdFrom')
   })
 
-  it('says how many filters are set and folds away without touching the URL', async () => {
+  it('shows each active filter as a chip; the full panel opens on demand without touching the URL', async () => {
     const { router } = renderAt('/sessions?result=Failed&created=7d&sort=Name.asc&size=25')
-    expect(await screen.findByText('2 set', {}, { timeout: 5000 })).toBeInTheDocument()
-    const toggle = screen.getByRole('button', { name: 'Hide filters' })
+    const chips = await screen.findByRole('list', { name: 'Active filters' }, { timeout: 5000 })
+    expect(
+      within(chips)
+        .getAllByRole('listitem')
+        .map((chip) => chip.textContent),
+    ).toEqual(['Result: Failed×', 'Started: last 7 days×'])
+    expect(screen.queryByLabelText('Session name')).not.toBeInTheDocument()
+    const toggle = screen.getByRole('button', { name: 'All filters' })
     await userEvent.click(toggle)
-    expect(toggle).toHaveAttribute('aria-expanded', 'false')
-    expect(screen.getByLabelText('Session name')).not.toBeVisible()
-    expect(router.state.location.search).toEqual({
-      result: ['Failed'],
-      created: '7d',
-      sort: 'Name.asc',
-      size: 25,
-    })
-    await userEvent.click(screen.getByRole('button', { name: 'Show filters' }))
+    expect(toggle).toHaveAttribute('aria-expanded', 'true')
     expect(screen.getByLabelText('Session name')).toBeVisible()
+    expect(screen.getByRole('checkbox', { name: 'Failed' })).toBeChecked()
+    const url = { result: ['Failed'], created: '7d', sort: 'Name.asc', size: 25 }
+    expect(router.state.location.search).toEqual(url)
+    await userEvent.click(toggle)
+    expect(screen.queryByLabelText('Session name')).not.toBeInTheDocument()
+    expect(router.state.location.search).toEqual(url)
+  })
+
+  it('a chip’s × removes just that filter; editing a chip changes it in place', async () => {
+    // Page 3 is past the end of this filter: the bar stays usable beside the empty state.
+    const { router } = renderAt('/sessions?result=Failed&created=7d&page=3')
+    const remove = await screen.findByRole(
+      'button',
+      { name: 'Remove filter Started: last 7 days' },
+      { timeout: 5000 },
+    )
+    await userEvent.click(remove)
+    await waitFor(() => expect(router.state.location.search).toEqual({ result: ['Failed'] }))
+    expect(screen.getByRole('button', { name: 'Add filter' })).toHaveFocus()
+
+    await userEvent.click(screen.getByRole('button', { name: 'Result: Failed' }))
+    const editor = screen.getByRole('dialog', { name: 'Filter: Result' })
+    await userEvent.click(within(editor).getByRole('checkbox', { name: 'Warning' }))
+    await waitFor(() => expect(router.state.location.search).toEqual({ result: ['Warning', 'Failed'] }))
+    await userEvent.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog', { name: 'Filter: Result' })).not.toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Result: Warning or Failed' })).toHaveFocus()
   })
 
   it('exports every session the filter matches as CSV, named after the filter', async () => {

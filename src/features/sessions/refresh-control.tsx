@@ -4,7 +4,7 @@ import { useNow } from '@/lib/use-now.ts'
 import { REFRESH_SECONDS } from './search-params.ts'
 
 const LABELS: Record<(typeof REFRESH_SECONDS)[number], string> = {
-  0: 'Off',
+  0: 'Auto-refresh off',
   15: 'Every 15 s',
   30: 'Every 30 s',
   60: 'Every minute',
@@ -30,7 +30,8 @@ export function RefreshControl({ seconds, onSeconds, updatedAt, fetching, onRefr
   const id = useId()
   return (
     <div className="refresh">
-      <label htmlFor={id} className="field__label">
+      {/* The options say what they do ("Every 30 s"); the label names the control for screen readers. */}
+      <label htmlFor={id} className="sr-only">
         Auto-refresh
       </label>
       <select

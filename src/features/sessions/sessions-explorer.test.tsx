@@ -9,6 +9,7 @@ import { parseRefsPage } from '@/em/parse-refs.ts'
 import { parseSessionsPage } from '@/em/parse-session.ts'
 import { buildQueryPath, type SessionFilter, type SessionQuery } from '@/em/session-query.ts'
 import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
+import { addFilter } from '@/test/filter-bar.ts'
 import { renderAt } from '@/test/render-at.tsx'
 
 let em: EmTestServer
@@ -43,22 +44,23 @@ function table() {
   return screen.getByRole('table', { name: /Replica job sessions/ })
 }
 
-/** Session names in the rows rendered right now. */
-function currentNames(): string[] {
-  const found = screen.queryByRole('table', { name: /Replica job sessions/ })
-  return found
-    ? within(found)
-        .queryAllByRole('link')
-        .map((link) => link.textContent ?? '')
-    : []
+// A row is its session: its link leads to /sessions/<id> (the visible text is the job's name, which repeats).
+function idOf(link: HTMLElement): string {
+  return link.getAttribute('href')?.replace('/sessions/', '') ?? ''
 }
 
-/** Session names in the rendered rows once there are some (the virtualizer renders the first ones). */
+/** Session ids of the rows rendered right now. */
+function currentNames(): string[] {
+  const found = screen.queryByRole('table', { name: /Replica job sessions/ })
+  return found ? within(found).queryAllByRole('link').map(idOf) : []
+}
+
+/** Session ids of the rendered rows once there are some (the virtualizer renders the first ones). */
 async function shownNames(): Promise<string[]> {
   // Generous: the emulator builds its sorted indexes on the first query of a run.
   const found = await screen.findByRole('table', { name: /Replica job sessions/ }, { timeout: 5000 })
   const links = await within(found).findAllByRole('link', {}, { timeout: 5000 })
-  return links.map((link) => link.textContent ?? '')
+  return links.map(idOf)
 }
 
 describe('sessions explorer', { timeout: 20_000 }, () => {
@@ -69,7 +71,7 @@ describe('sessions explorer', { timeout: 20_000 }, () => {
 
     const names = await shownNames()
     expect(names.length).toBeGreaterThan(0)
-    expect(names).toEqual(expected.items.slice(0, names.length).map((session) => session.name))
+    expect(names).toEqual(expected.items.slice(0, names.length).map((session) => session.id))
     for (const row of within(table()).getAllByRole('row').slice(1)) {
       expect(row).toHaveTextContent('Result: Failed')
     }
@@ -98,7 +100,7 @@ describe('sessions explorer', { timeout: 20_000 }, () => {
       ),
     )
     const oldest = await emAnswer({ filter: {}, sort: { field: 'CreationTime', dir: 'asc' } })
-    await waitFor(() => expect(currentNames()[0]).toBe(oldest.items[0]?.name))
+    await waitFor(() => expect(currentNames()[0]).toBe(oldest.items[0]?.id))
 
     await userEvent.click(within(table()).getByRole('button', { name: /Job/ }))
     await waitFor(() => expect(router.state.location.search).toMatchObject({ sort: 'JobName.asc' }))
@@ -119,7 +121,7 @@ describe('sessions explorer', { timeout: 20_000 }, () => {
 
     await userEvent.click(screen.getByRole('button', { name: /Next/ }))
     await waitFor(() => expect(router.state.location.search).toMatchObject({ page: 2, size: 50 }))
-    await waitFor(() => expect(currentNames()[0]).toBe(second.items[0]?.name))
+    await waitFor(() => expect(currentNames()[0]).toBe(second.items[0]?.id))
     expect(screen.getByText(`Page 2 of ${second.paging.pagesCount}`)).toBeInTheDocument()
 
     await userEvent.click(screen.getByRole('button', { name: /Previous/ }))
@@ -133,15 +135,16 @@ describe('sessions explorer', { timeout: 20_000 }, () => {
     await shownNames()
     const before = router.history.length
 
+    await addFilter('Result')
     await userEvent.click(screen.getByRole('checkbox', { name: 'Warning' }))
     await waitFor(() => expect(router.state.location.search).toMatchObject({ result: ['Warning'] }))
     expect(router.state.location.search).not.toHaveProperty('page')
     expect(router.history.length).toBe(before)
     const expected = await emAnswer({ filter: { results: ['Warning'] } })
-    const first = expected.items[0]?.name
+    const first = expected.items[0]?.id
     await waitFor(() => expect(currentNames()[0]).toBe(first))
     const names = currentNames()
-    expect(names).toEqual(expected.items.slice(0, names.length).map((session) => session.name))
+    expect(names).toEqual(expected.items.slice(0, names.length).map((session) => session.id))
   })
 
   it('text filters write the URL after a pause, not on every keystroke', async () => {
@@ -150,13 +153,14 @@ describe('sessions explorer', { timeout: 20_000 }, () => {
     const [first] = (await emAnswer({ filter: {} })).items
     const jobName = first?.jobName ?? 'missing'
     const written: unknown[] = []
+    await addFilter('Job')
     const stop = router.history.subscribe(() => written.push(router.history.location.search))
     await userEvent.type(screen.getByLabelText('Job name'), jobName)
     await waitFor(() => expect(router.state.location.search).toMatchObject({ job: jobName }))
     stop()
     expect(written).toHaveLength(1)
     const expected = await emAnswer({ filter: { jobName } })
-    await waitFor(() => expect(currentNames()[0]).toBe(expected.items[0]?.name), { timeout: 5000 })
+    await waitFor(() => expect(currentNames()[0]).toBe(expected.items[0]?.id), { timeout: 5000 })
   })
 
   it('says so when nothing matches, with a way out', async () => {
@@ -220,7 +224,7 @@ describe('sessions explorer', { timeout: 20_000 }, () => {
     expect(box).not.toHaveTextContent('retry=')
     const expected = await emAnswer({ filter: { isRetry: false } })
     const names = await shownNames()
-    expect(names).toEqual(expected.items.slice(0, names.length).map((session) => session.name))
+    expect(names).toEqual(expected.items.slice(0, names.length).map((session) => session.id))
 
     await userEvent.click(within(box).getByRole('button', { name: 'Dismiss' }))
     expect(screen.queryByText(/settings were ignored/)).not.toBeInTheDocument()

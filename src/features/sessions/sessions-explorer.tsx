@@ -1,17 +1,27 @@
-// The sessions explorer: every control bound to the URL, EM doing the filtering, sorting and paging.
+// The sessions explorer: every control bound to the URL, EM doing the filtering, sorting and paging. The rows
+// are the page: one line of title, counts and refresh, one filter bar, one toolbar, then the table.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useRouter } from '@tanstack/react-router'
 import { useSyncExternalStore } from 'react'
 import { findLink } from '@/em/link-resolver.ts'
 import { sessionQueries } from '@/em/session-queries.ts'
 import { getWireFormat, subscribeWireFormat } from '@/em/wire-format.ts'
+import { formatUtc } from '@/lib/format-time.ts'
+import type { SeenMark } from '@/lib/preferences.ts'
 import { EmQueryLine } from './em-query-line.tsx'
 import { ExplorerBody } from './explorer-body.tsx'
 import { ExportCsv } from './export-csv.tsx'
-import { FilterPanel } from './filter-panel.tsx'
+import { FilterBar } from './filter-bar/filter-bar.tsx'
+import { CLEARED_FILTERS } from './filter-bindings.ts'
 import { IgnoredParamsNotice } from './ignored-params-notice.tsx'
+import { FAILURE_RESULTS, newFailuresFilter } from './new-since/new-failures.ts'
+import { NewFailuresLine } from './new-since/new-failures-line.tsx'
+import { NewSinceContext } from './new-since/new-mark.tsx'
+import { NotifyToggle } from './new-since/notify-toggle.tsx'
+import { useNewSince } from './new-since/use-new-since.ts'
 import { RefreshControl } from './refresh-control.tsx'
 import { parseSort } from './search-params.ts'
+import { ShortcutsHelp } from './shortcuts/shortcuts-dialog.tsx'
 import { SummaryStrip } from './summary-strip.tsx'
 import { useExplorerSearch } from './use-explorer-search.ts'
 import { WallLink } from './wall-link.tsx'
@@ -23,6 +33,7 @@ export function SessionsExplorer() {
   const format = useSyncExternalStore(subscribeWireFormat, getWireFormat, () => 'xml' as const)
   // refetchIntervalInBackground stays false: polling pauses while the tab is hidden.
   const refetchInterval = search.refresh > 0 ? search.refresh * 1000 : false
+  const newSince = useNewSince(refetchInterval)
   const list = useQuery({
     ...sessionQueries.list(query),
     placeholderData: keepPreviousData,
@@ -40,11 +51,40 @@ export function SessionsExplorer() {
     void queryClient.invalidateQueries({ queryKey: sessionQueries.counts() })
   }
 
+  function showNewFailures(since: SeenMark) {
+    const from = newFailuresFilter(since).endFrom ?? since.after
+    explorer.setFilter({ ...CLEARED_FILTERS, result: [...FAILURE_RESULTS], endedFrom: formatUtc(from) })
+  }
+
   const paging = list.data?.paging
+  const toolbar = (
+    <>
+      <span className="explorer__status" role="status">
+        {list.isPlaceholderData
+          ? 'Loading…'
+          : list.data
+            ? `${list.data.items.length} sessions on this page`
+            : ''}
+      </span>
+      {/* Desk tools: a phone has no keyboard for shortcuts, no use for a wall link or a CSV, and its browsers
+          show notifications only through a service worker. */}
+      <span className="table-toolbar__desk">
+        <ExportCsv
+          search={search}
+          query={query}
+          pageRows={list.isPlaceholderData ? undefined : list.data?.items}
+        />
+        <WallLink search={search} />
+        <NotifyToggle />
+        <ShortcutsHelp />
+      </span>
+    </>
+  )
   return (
     <div className="explorer">
       <div className="explorer__head">
         <h1>Replica sessions</h1>
+        <SummaryStrip filter={query.filter} refetchInterval={refetchInterval} />
         <RefreshControl
           seconds={search.refresh}
           onSeconds={explorer.setRefresh}
@@ -54,31 +94,24 @@ export function SessionsExplorer() {
         />
       </div>
       <IgnoredParamsNotice search={search} />
-      <FilterPanel search={search} onFilter={explorer.setFilter} onClear={explorer.clearFilters} />
-      <EmQueryLine query={query} format={format} />
-      <SummaryStrip filter={query.filter} refetchInterval={refetchInterval} />
-      <div className="explorer__toolbar">
-        <ExportCsv
-          search={search}
-          query={query}
-          pageRows={list.isPlaceholderData ? undefined : list.data?.items}
-        />
-        <WallLink search={search} />
-        <span className="explorer__status" role="status">
-          {list.isPlaceholderData
-            ? 'Loading…'
-            : list.data
-              ? `${list.data.items.length} sessions on this page`
-              : ''}
-        </span>
-      </div>
-      <ExplorerBody
-        list={list}
-        explorer={explorer}
-        sort={parseSort(search.sort) ?? { field: 'CreationTime', dir: 'desc' }}
-        pagesCount={paging?.pagesCount ?? 1}
-        hasNext={paging ? findLink(paging.links, 'Next') !== undefined : false}
+      <FilterBar search={search} onFilter={explorer.setFilter} onClear={explorer.clearFilters} />
+      <NewFailuresLine
+        since={newSince.since}
+        refetchInterval={refetchInterval}
+        onShow={showNewFailures}
+        onMarkSeen={newSince.markSeen}
       />
+      <NewSinceContext.Provider value={newSince.since}>
+        <ExplorerBody
+          list={list}
+          explorer={explorer}
+          sort={parseSort(search.sort) ?? { field: 'CreationTime', dir: 'desc' }}
+          pagesCount={paging?.pagesCount ?? 1}
+          hasNext={paging ? findLink(paging.links, 'Next') !== undefined : false}
+          toolbar={toolbar}
+        />
+      </NewSinceContext.Provider>
+      <EmQueryLine query={query} format={format} />
     </div>
   )
 }

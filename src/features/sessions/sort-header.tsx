@@ -4,7 +4,10 @@ import type { sessionTableFeatures } from './columns.tsx'
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const
 
-/** A column header; sortable ones are a button and carry aria-sort while they are the sort (STYLE §3.12). */
+/**
+ * A column header; a sortable one is a button that fills the whole cell, so a click anywhere in it sorts, and it
+ * carries aria-sort while it is the sort (STYLE §3.12).
+ */
 export function SortHeader({
   header,
 }: {
@@ -22,7 +25,11 @@ export function SortHeader({
     )
   }
   return (
-    <th scope="col" className={className} aria-sort={sorted ? ARIA_SORT[sorted] : undefined}>
+    <th
+      scope="col"
+      className={`${className} grid-table__header--sortable`}
+      aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
+    >
       <button type="button" className="sort-button" onClick={column.getToggleSortingHandler()}>
         {label}
         <span className="sort-button__icon" aria-hidden="true">

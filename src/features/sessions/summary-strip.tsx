@@ -38,7 +38,7 @@ export function SummaryStrip({ filter, refetchInterval }: SummaryStripProps) {
   const running = narrowed(RUNNING_STATES, filter.states)
   const tiles: Tile[] = [
     { label: 'Sessions', tone: null, filter },
-    { label: 'Running now', tone: 'running', filter: running && { ...filter, states: running } },
+    { label: 'Running', tone: 'running', filter: running && { ...filter, states: running } },
     ...KNOWN_RESULTS.map((result) => {
       const results = narrowed([result], filter.results)
       return { label: result, tone: RESULT_TONES[result], filter: results && { ...filter, results } }

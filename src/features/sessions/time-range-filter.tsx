@@ -4,7 +4,7 @@ import { localZoneName } from '@/lib/format-time.ts'
 import { fromLocalInputValue, toLocalInputValue } from '@/lib/local-datetime.ts'
 import type { TimeRange } from './filter-bindings.ts'
 
-const WINDOW_LABELS: Record<TimeWindow, string> = {
+export const WINDOW_LABELS: Record<TimeWindow, string> = {
   '1h': 'Last hour',
   '24h': 'Last 24 hours',
   '7d': 'Last 7 days',

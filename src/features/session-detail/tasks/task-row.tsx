@@ -21,6 +21,15 @@ function Elapsed({ task }: { task: ReplicaTaskSession }) {
   return <Duration ms={durationMs(task, now)} />
 }
 
+/** End − start, ticking while the task runs. */
+export function TaskDuration({ task }: { task: ReplicaTaskSession }) {
+  return isRunning(task) && task.endTime === null ? (
+    <Elapsed task={task} />
+  ) : (
+    <Duration ms={durationMs(task, Date.now())} />
+  )
+}
+
 /** One VM of the session: what happened to it and why. */
 export function TaskRow({ task }: { task: ReplicaTaskSession }) {
   const running = isRunning(task)
@@ -46,11 +55,7 @@ export function TaskRow({ task }: { task: ReplicaTaskSession }) {
       </td>
       <td>{running ? 'Running' : <LocalTime ms={task.endTime} fallback="Unknown" />}</td>
       <td className="detail-num">
-        {running && task.endTime === null ? (
-          <Elapsed task={task} />
-        ) : (
-          <Duration ms={durationMs(task, Date.now())} />
-        )}
+        <TaskDuration task={task} />
       </td>
     </tr>
   )

@@ -1,0 +1,150 @@
+// Virtual rows under a sticky header (TanStack virtualized-rows shape): only the rows in view, plus a few, are in
+// the DOM, so a 1,000-row page scrolls smoothly. The scroller has a stable restoration id so Back restores it.
+import { useElementScrollRestoration, useNavigate } from '@tanstack/react-router'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { type CSSProperties, type KeyboardEvent, type MouseEvent, useEffect, useRef, useState } from 'react'
+import type { ReplicaJobSession } from '@/em/parse-session.ts'
+import { type Density, densityPreference, usePreference } from '@/lib/preferences.ts'
+import { useShortcut } from '@/lib/use-shortcut.ts'
+import { SortHeader } from './sort-header.tsx'
+import { gridTemplate } from './table-layout/column-layout.ts'
+import type { SessionTable } from './table-layout/use-session-table.ts'
+
+/** Row heights in px: comfortable fits 12 rows above the fold at 1280×720, compact about 16. */
+export const ROW_HEIGHT: Record<Density, number> = { comfortable: 36, compact: 28 }
+const SCROLL_ID = 'sessions-table'
+
+export interface SessionsGridProps {
+  table: SessionTable
+  caption: string
+  /** Changes whenever a different page, sort or filter is asked for: the scroller goes back to the top. */
+  viewKey: string
+  busy: boolean
+  stale: boolean
+}
+
+export function SessionsGrid({ table, caption, viewKey, busy, stale }: SessionsGridProps) {
+  const rows = table.getRowModel().rows
+  const density = usePreference(densityPreference)
+  const rowHeight = ROW_HEIGHT[density]
+  const scrollerRef = useRef<HTMLDivElement>(null)
+  const restored = useElementScrollRestoration({ id: SCROLL_ID })
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+    initialOffset: restored?.scrollY,
+  })
+
+  // A new density changes every row's height: measure again so rows do not overlap or gap.
+  useEffect(() => {
+    if (rowHeight > 0) virtualizer.measure()
+  }, [rowHeight, virtualizer])
+
+  // A new page, sort or filter starts at the top; a refetch of the same view keeps the place.
+  const shownKey = useRef(viewKey)
+  useEffect(() => {
+    if (shownKey.current === viewKey) return
+    shownKey.current = viewKey
+    virtualizer.scrollToOffset(0)
+  }, [viewKey, virtualizer])
+
+  const navigate = useNavigate()
+  const [focusIndex, setFocusIndex] = useState<number | null>(null)
+  // The row to focus may only be rendered after the virtualizer has scrolled to it: try after each render.
+  useEffect(() => {
+    if (focusIndex === null) return
+    const link = scrollerRef.current?.querySelector<HTMLElement>(
+      `tr[data-index="${focusIndex}"] [data-row-link]`,
+    )
+    if (!link) return
+    link.focus()
+    setFocusIndex(null)
+  })
+
+  function focusRow(index: number) {
+    const next = Math.min(rows.length - 1, Math.max(0, index))
+    virtualizer.scrollToIndex(next)
+    setFocusIndex(next)
+  }
+
+  // j / k step through the rows from the one holding the focus, or start at the first.
+  function focusedIndex(): number | null {
+    const row = document.activeElement?.closest('tr[data-index]')
+    return row && scrollerRef.current?.contains(row) ? Number(row.getAttribute('data-index')) : null
+  }
+  useShortcut('j', () => {
+    const at = focusedIndex()
+    focusRow(at === null ? 0 : at + 1)
+  })
+  useShortcut('k', () => {
+    const at = focusedIndex()
+    focusRow(at === null ? 0 : at - 1)
+  })
+
+  function open(session: ReplicaJobSession) {
+    void navigate({ to: '/sessions/$id', params: { id: session.id } })
+  }
+
+  function onRowClick(event: MouseEvent, session: ReplicaJobSession) {
+    // The link and a text selection keep their own meaning.
+    if (event.target instanceof Element && event.target.closest('a, button')) return
+    if (window.getSelection()?.toString()) return
+    open(session)
+  }
+
+  function onRowKey(event: KeyboardEvent, index: number, session: ReplicaJobSession) {
+    const step = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10 }[event.key]
+    if (step !== undefined) {
+      event.preventDefault()
+      focusRow(index + step)
+    } else if (event.key === 'Enter' && !(event.target instanceof HTMLAnchorElement)) {
+      open(session)
+    }
+  }
+
+  const template = gridTemplate(table.getVisibleLeafColumns().map((column) => column.id))
+  // The grid's tracks follow the chosen columns.
+  const style = { '--session-columns': template.columns, minWidth: template.minWidth } as CSSProperties
+  const classes = ['grid-table', `grid-table--${density}`, stale ? 'grid-table--stale' : ''].join(' ')
+  return (
+    <div ref={scrollerRef} className="table-scroller" data-scroll-restoration-id={SCROLL_ID}>
+      <table className={classes} style={style} aria-busy={busy} aria-rowcount={rows.length + 1}>
+        <caption className="sr-only">{caption}</caption>
+        <thead className="grid-table__head">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} className="grid-table__row" aria-rowindex={1}>
+              {group.headers.map((header) => (
+                <SortHeader key={header.id} header={header} />
+              ))}
+            </tr>
+          ))}
+        </thead>
+        <tbody className="grid-table__body" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index]
+            if (!row) return null
+            return (
+              <tr
+                key={row.id}
+                data-index={item.index}
+                aria-rowindex={item.index + 2}
+                className="grid-table__row grid-table__row--data"
+                style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
+                onClick={(event) => onRowClick(event, row.original)}
+                onKeyDown={(event) => onRowKey(event, item.index, row.original)}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id} className={`grid-table__cell col--${cell.column.id}`}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            )
+          })}
+        </tbody>
+      </table>
+    </div>
+  )
+}
