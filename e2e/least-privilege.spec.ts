@@ -29,6 +29,11 @@ test('a Portal User signs in, explores, opens a session and watches the wall; ea
   await expect(explorerLinks(page).first()).toBeVisible()
 
   // The job picker: EM refuses this account the job list, so the suggestions come from sessions, and it says so.
+  await page.getByRole('button', { name: 'Add filter' }).click()
+  await page
+    .getByRole('dialog', { name: 'Add filter' })
+    .getByRole('button', { name: 'Job', exact: true })
+    .click()
   const jobName = page.getByLabel('Job name')
   await expect(jobName).toHaveAccessibleDescription('Suggested from recent sessions (jobs not readable)')
   const listId = (await jobName.getAttribute('list')) ?? ''

@@ -7,6 +7,7 @@ import { parseJobsPage } from '@/em/parse-job.ts'
 import { parseSessionsPage } from '@/em/parse-session.ts'
 import { clearEmSession } from '@/em/session-token.ts'
 import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
+import { addFilter } from '@/test/filter-bar.ts'
 import { renderAt } from '@/test/render-at.tsx'
 
 let em: EmTestServer
@@ -42,6 +43,8 @@ describe('job picker', { timeout: 20_000 }, () => {
       a.localeCompare(b),
     )
     renderAt('/sessions')
+    // The picker lives in the Job filter's editor, which the filter bar opens on demand.
+    await addFilter('Job')
     expect(await suggestions()).toEqual(expected)
     expect(screen.getByLabelText('Job name')).toHaveAccessibleDescription(
       'Suggested from recent sessions (jobs not readable)',
@@ -61,6 +64,8 @@ describe('job picker', { timeout: 20_000 }, () => {
     ).items
     const before = em.requests.length
     renderAt('/sessions')
+    // The picker lives in the Job filter's editor, which the filter bar opens on demand.
+    await addFilter('Job')
     expect(await suggestions()).toEqual([...new Set(jobs.map((job) => job.name))])
     expect(screen.getByLabelText('Job name')).not.toHaveAccessibleDescription()
     expect(
