@@ -14,20 +14,26 @@ const KIOSK_KEY = '6f1c0e9a4b27d85e3c90f1a6b4d27e85c3a09f1b6d4e2a7c'
 const basic = (user: string, password: string) =>
   `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`
 
-/** A stand-in EM whose logon accepts RIGHT for any user and answers reads to its tokens. */
+/** A stand-in EM whose logon accepts RIGHT for any user and answers reads to its tokens until it forgets them. */
 async function startEm() {
+  let generation = 0
   const em = await startFakeEm((req, res) => {
+    const token = `TOKEN-${generation}`
     if (req.method === 'POST' && req.url.startsWith('/api/sessionMngr/')) {
       const password = Buffer.from((req.headers.authorization ?? '').slice(6), 'base64').toString('utf8')
       if (!password.endsWith(`:${RIGHT}`)) return void res.writeHead(401).end('<Error/>')
-      return void res.writeHead(201, { 'X-RestSvcSessionId': 'TOKEN' }).end('<LogonSession/>')
+      return void res.writeHead(201, { 'X-RestSvcSessionId': token }).end('<LogonSession/>')
     }
-    if (req.headers['x-restsvcsessionid'] !== 'TOKEN') return void res.writeHead(401).end('<Error/>')
+    if (req.headers['x-restsvcsessionid'] !== token) return void res.writeHead(401).end('<Error/>')
     res.writeHead(200, { 'Content-Type': 'application/xml' }).end('<QueryResult/>')
   })
   cleanups.push(() => close(em.server))
   const logons = () => em.seen.filter((r) => r.method === 'POST').length
-  return { ...em, logons }
+  // As EM after 15 idle minutes or a restart (em-api.md §3): every token it gave is dead.
+  const forgetSessions = () => {
+    generation += 1
+  }
+  return { ...em, logons, forgetSessions }
 }
 
 function signIn(
@@ -115,9 +121,13 @@ describe.each(targets)('sign-in throttling through %s', (_, start) => {
       EM_KIOSK_PASSWORD: RIGHT,
       EM_KIOSK_KEY: KIOSK_KEY,
     })
+    // The privilege self-check signs the kiosk session in at start; EM then forgets it during the guessing, so the
+    // wall's request needs a fresh kiosk logon while the account name is throttled for browsers.
+    await expect.poll(() => em.logons()).toBe(1)
     const answers: Answer[] = []
     for (let i = 0; i < 30; i++) answers.push(await signIn(port, 'CORP\\wall', 'wrong', `127.0.2.${i + 1}`))
     expect(throttled(answers).length).toBeGreaterThanOrEqual(20)
+    em.forgetSessions()
 
     const wall = await send(port, '/api/query?type=ReplicaJobSession', {
       headers: { 'X-Kiosk-Key': KIOSK_KEY },
