@@ -40,6 +40,9 @@ test('a Portal User signs in, explores, opens a session and watches the wall; ea
   await expect.poll(() => page.locator(`datalist[id="${listId}"] option`).count()).toBeGreaterThan(0)
   await expect(page.getByRole('alert')).toHaveCount(0)
   await page.screenshot({ path: `test-results/screens/portal-user-explorer-${format}.png` })
+  // The editor sits over the first rows; Escape closes it, as a user would before opening a session.
+  await jobName.press('Escape')
+  await expect(page.getByRole('dialog', { name: 'Filter: Job' })).toBeHidden()
 
   const first = explorerLinks(page).first()
   const sessionName = (await first.textContent()) ?? ''
