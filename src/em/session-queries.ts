@@ -7,7 +7,7 @@ import { resolveHref, withEntityFormat } from './link-resolver.ts'
 import { parseRefsPage } from './parse-refs.ts'
 import { parseSession, parseSessionsPage } from './parse-session.ts'
 import { parseTaskSessions, parseTaskSessionsPage } from './parse-task-session.ts'
-import { buildQueryPath, type SessionFilter, type SessionQuery } from './session-query.ts'
+import { buildQueryPath, type SessionFilter, type SessionQuery } from './session-query-path.ts'
 
 const all = () => ['em', 'sessions'] as const
 const lists = () => [...all(), 'list'] as const

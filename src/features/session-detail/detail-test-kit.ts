@@ -7,7 +7,7 @@ import { parseBackupServer } from '@/em/parse-backup-server.ts'
 import { parseJob } from '@/em/parse-job.ts'
 import { parseSessionsPage, type ReplicaJobSession } from '@/em/parse-session.ts'
 import { parseTaskSessions } from '@/em/parse-task-session.ts'
-import { buildQueryPath, type SessionFilter } from '@/em/session-query.ts'
+import { buildQueryPath, type SessionFilter } from '@/em/session-query-path.ts'
 import { signInToEm } from '@/test/em-server.ts'
 
 export async function signIn(): Promise<void> {

@@ -3,8 +3,8 @@
 import type { SearchSchemaInput } from '@tanstack/react-router'
 import { useSyncExternalStore } from 'react'
 import { z } from 'zod'
-import type { SessionQuery, SessionSort, SortField } from '@/em/session-query.ts'
-import { sessionSearchFields, sessionSearchSchema, toSessionFilter } from '@/em/session-search.ts'
+import type { SessionQuery, SessionSort, SortField } from '@/em/session-query-path.ts'
+import { sessionSearchFields, sessionSearchSchema, toSessionFilter } from '@/em/session-url-filter.ts'
 
 export const PAGE_SIZES = [25, 50, 100, 250, 500, 1000] as const
 export const REFRESH_SECONDS = [0, 15, 30, 60, 300] as const

@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { emGet } from '@/em/em-get.ts'
 import { parseRefsPage } from '@/em/parse-refs.ts'
 import { parseSessionsPage } from '@/em/parse-session.ts'
-import { buildQueryPath, type SessionFilter, type SessionQuery } from '@/em/session-query.ts'
+import { buildQueryPath, type SessionFilter, type SessionQuery } from '@/em/session-query-path.ts'
 import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
 import { renderAt } from '@/test/render-at.tsx'
 

@@ -6,7 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { type KeyboardEvent, type MouseEvent, useEffect, useRef, useState } from 'react'
 import { Pager } from '@/components/pager.tsx'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
-import type { SessionSort } from '@/em/session-query.ts'
+import type { SessionSort } from '@/em/session-query-path.ts'
 import { sessionColumns, sessionTableFeatures } from './columns.tsx'
 import { SortHeader } from './sort-header.tsx'
 

@@ -6,7 +6,7 @@ import { createQueryClient } from '@/app/query-client.ts'
 import { emGet } from '@/em/em-get.ts'
 import { parseRefsPage } from '@/em/parse-refs.ts'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
-import { buildQueryPath, type SessionQuery } from '@/em/session-query.ts'
+import { buildQueryPath, type SessionQuery } from '@/em/session-query-path.ts'
 import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
 import { useExportAll } from './use-export-all.ts'
 

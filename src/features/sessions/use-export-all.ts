@@ -6,7 +6,7 @@ import { useRef, useState } from 'react'
 import { findLink } from '@/em/link-resolver.ts'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import { sessionQueries } from '@/em/session-queries.ts'
-import type { SessionQuery } from '@/em/session-query.ts'
+import type { SessionQuery } from '@/em/session-query-path.ts'
 
 const EXPORT_PAGE_SIZE = 1000
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { buildQueryPath } from '@/em/session-query.ts'
+import { buildQueryPath } from '@/em/session-query-path.ts'
 import { wallSearchSchema } from './search-params.ts'
 import { session } from './session-fixture.ts'
 import { wallQueries } from './wall-queries.ts'
