@@ -1,33 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import type { ReplicaSessionRecord } from '../data/records.ts'
+import { querySource, sessionRecord } from '../data/test-records.ts'
 import { lookupField } from './field-def.ts'
 import type { QuerySource } from './query-source.ts'
 import { SESSION_FIELDS } from './session-fields.ts'
 import { sortKeys } from './sort.ts'
 import { orderCache, type SortInput, sortRecords } from './sorted-order.ts'
 
-function session(id: string, fields: Partial<ReplicaSessionRecord>): ReplicaSessionRecord {
-  return {
-    id,
-    name: id,
-    jobId: 'j',
-    jobName: 'Job',
-    backupServerId: 's',
-    backupServerName: 'srv',
-    creationTime: 0,
-    endTime: 0,
-    state: 'Stopped',
-    result: 'Success',
-    progress: 100,
-    isRetry: false,
-    failureMessage: null,
-    ...fields,
-  }
-}
-
-function sourceOf(sessions: ReplicaSessionRecord[], version = 1): QuerySource {
-  return { servers: [], jobs: [], sessions, tasks: [], sessionById: () => undefined, version }
-}
+const session = (id: string, fields: Partial<ReplicaSessionRecord> = {}) =>
+  sessionRecord(id, { name: id, endTime: 0, ...fields })
+const sourceOf = (sessions: ReplicaSessionRecord[], version = 1) => querySource({ sessions, version })
 
 function input(fieldName: string, descending: boolean, source: QuerySource): SortInput<ReplicaSessionRecord> {
   const field = lookupField(SESSION_FIELDS, fieldName)
