@@ -228,4 +228,16 @@ describe('sessions explorer', { timeout: 20_000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: /Next/ }))
     await waitFor(() => expect(router.state.location.search).toEqual({ retry: 'exclude', page: 2 }))
   })
+
+  it('the notice belongs to the link the app was opened with: leaving and coming back does not bring it back', async () => {
+    const { router } = renderAt('/sessions?size=7')
+    expect(await screen.findByText(/settings were ignored/)).toBeInTheDocument()
+    const [first] = await shownNames()
+    await userEvent.click(within(table()).getByRole('link', { name: first }))
+    const crumbs = await screen.findByRole('navigation', { name: 'Breadcrumb' }, { timeout: 5000 })
+    await userEvent.click(within(crumbs).getByRole('link', { name: 'Sessions' }))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/sessions'))
+    await shownNames()
+    expect(screen.queryByText(/settings were ignored/)).not.toBeInTheDocument()
+  })
 })

@@ -11,7 +11,7 @@ import { ExportCsv } from './export-csv.tsx'
 import { FilterPanel } from './filter-panel.tsx'
 import { IgnoredParamsNotice } from './ignored-params-notice.tsx'
 import { RefreshControl } from './refresh-control.tsx'
-import { parseSort } from './search-params.ts'
+import { sortOf } from './sort-param.ts'
 import { SummaryStrip } from './summary-strip.tsx'
 import { useExplorerSearch } from './use-explorer-search.ts'
 import { WallLink } from './wall-link.tsx'
@@ -75,7 +75,7 @@ export function SessionsExplorer() {
       <ExplorerBody
         list={list}
         explorer={explorer}
-        sort={parseSort(search.sort) ?? { field: 'CreationTime', dir: 'desc' }}
+        sort={sortOf(search.sort)}
         pagesCount={paging?.pagesCount ?? 1}
         hasNext={paging ? findLink(paging.links, 'Next') !== undefined : false}
       />

@@ -8,11 +8,11 @@ import { Pager } from '@/components/pager.tsx'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import type { SessionSort } from '@/em/session-query-path.ts'
 import { sessionColumns, sessionTableFeatures } from './columns.tsx'
+import { PAGE_SIZES } from './search-params.ts'
 import { SortHeader } from './sort-header.tsx'
 
 const ROW_HEIGHT = 40
 const SCROLL_ID = 'sessions-table'
-const PAGE_SIZES = [25, 50, 100, 250, 500, 1000] as const
 
 export interface SessionsTableProps {
   sessions: ReplicaJobSession[]

@@ -2,8 +2,9 @@
 // Filter edits replace the history entry and go back to page 1; sorting and paging push, so Back steps through them.
 // None of them scrolls the window: the table scrolls itself (sessions-table.tsx).
 import { getRouteApi } from '@tanstack/react-router'
+import { toSessionQuery } from './explorer-query.ts'
 import { CLEARED_FILTERS, type SearchPatch } from './filter-bindings.ts'
-import { type ExplorerSearch, toSessionQuery, withoutUnknownKeys } from './search-params.ts'
+import { type ExplorerSearch, withoutUnknownKeys } from './search-params.ts'
 
 const route = getRouteApi('/_app/sessions/')
 
