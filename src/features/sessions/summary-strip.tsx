@@ -2,9 +2,7 @@ import { useQueries } from '@tanstack/react-query'
 import { StatusIcon, type StatusTone } from '@/components/status-icon.tsx'
 import { sessionQueries } from '@/em/session-queries.ts'
 import type { SessionFilter } from '@/em/session-query-path.ts'
-import { KNOWN_RESULTS, KNOWN_STATES } from '@/em/session-status.ts'
-
-const RUNNING_STATES = KNOWN_STATES.filter((state) => state !== 'Stopped')
+import { KNOWN_RESULTS, RUNNING_STATES } from '@/em/session-status.ts'
 
 const RESULT_TONES: Record<(typeof KNOWN_RESULTS)[number], StatusTone> = {
   Success: 'success',

@@ -3,7 +3,7 @@
 // every screen with the same bookmark sends byte-identical requests the proxy can coalesce.
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import type { SessionFilter, SessionQuery } from '@/em/session-query-path.ts'
-import { KNOWN_STATES } from '@/em/session-status.ts'
+import { RUNNING_STATES } from '@/em/session-status.ts'
 import { type SessionSearch, toSessionFilter } from '@/em/session-url-filter.ts'
 
 // EM's page-size cap (em-api.md §4.1): the newest 1000 sessions cover a day of almost any installation;
@@ -11,7 +11,6 @@ import { type SessionSearch, toSessionFilter } from '@/em/session-url-filter.ts'
 export const RECENT_PAGE_SIZE = 1000
 export const RUNNING_PAGE_SIZE = 100
 
-const RUNNING_STATES: readonly string[] = KNOWN_STATES.filter((state) => state !== 'Stopped')
 const NEWEST_FIRST = { field: 'CreationTime', dir: 'desc' } as const
 
 export interface WallQueries {
