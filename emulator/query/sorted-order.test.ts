@@ -71,6 +71,21 @@ describe('orderCache', () => {
     ])
   })
 
+  it('leaves an order it handed out alone, and recovers from an update that throws', () => {
+    const records = [session('a', { creationTime: 1 }), session('b', { creationTime: 2 })]
+    const cache = orderCache<ReplicaSessionRecord>()
+    const first = cache.order(records, input('CreationTime', false, sourceOf(records, 1)))
+    const [a] = records
+    if (a !== undefined) a.creationTime = 3
+    const second = cache.order(records, input('CreationTime', false, sourceOf(records, 2)))
+    expect(Array.from(first)).toEqual([0, 1])
+    expect(Array.from(second)).toEqual([1, 0])
+    const holed = [...records]
+    holed.length = 3
+    expect(() => cache.order(holed, input('CreationTime', false, sourceOf(holed, 3)))).toThrow(/hole at 2/)
+    expect(Array.from(cache.order(records, input('CreationTime', false, sourceOf(records, 4))))).toEqual([1, 0])
+  })
+
   type Mutation = (
     records: ReplicaSessionRecord[],
     random: () => number,
