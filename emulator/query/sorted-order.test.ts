@@ -83,7 +83,9 @@ describe('orderCache', () => {
     const holed = [...records]
     holed.length = 3
     expect(() => cache.order(holed, input('CreationTime', false, sourceOf(holed, 3)))).toThrow(/hole at 2/)
-    expect(Array.from(cache.order(records, input('CreationTime', false, sourceOf(records, 4))))).toEqual([1, 0])
+    expect(Array.from(cache.order(records, input('CreationTime', false, sourceOf(records, 4))))).toEqual([
+      1, 0,
+    ])
   })
 
   type Mutation = (
