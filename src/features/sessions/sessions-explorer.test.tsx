@@ -1,9 +1,9 @@
 // The explorer mounted at a URL against the emulator's own handle(): what it shows is checked against what EM
 // answers for the same query, never against numbers pasted here.
-import { screen, waitFor, within } from '@testing-library/react'
+import { act, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { HttpResponse, http } from 'msw'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { emGet } from '@/em/em-get.ts'
 import { parseRefsPage } from '@/em/parse-refs.ts'
 import { parseSessionsPage } from '@/em/parse-session.ts'
@@ -236,8 +236,35 @@ describe('sessions explorer', { timeout: 20_000 }, () => {
     await userEvent.click(within(table()).getByRole('link', { name: first }))
     const crumbs = await screen.findByRole('navigation', { name: 'Breadcrumb' }, { timeout: 5000 })
     await userEvent.click(within(crumbs).getByRole('link', { name: 'Sessions' }))
-    await waitFor(() => expect(router.state.location.pathname).toBe('/sessions'))
+    // Generous: the machine these run on may be busy, and the detail view loads several cards first.
+    await waitFor(() => expect(router.state.location.pathname).toBe('/sessions'), { timeout: 5000 })
     await shownNames()
     expect(screen.queryByText(/settings were ignored/)).not.toBeInTheDocument()
+  })
+
+  it('moves a relative window up to now at every auto-refresh instead of pinning its start', async () => {
+    // Only the interval timers are fake: the anchor's clock (and, before the fix, the refetch interval).
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] })
+    try {
+      renderAt('/sessions?created=1h&refresh=15')
+      await shownNames()
+      const starts = () =>
+        em.requests
+          .filter((request) => request.includes('type=ReplicaJobSession&format=Entities'))
+          .map((request) => /CreationTime>="([^"]+)"/.exec(decodeURIComponent(request))?.[1])
+          .map((text) => Date.parse(text ?? ''))
+      const first = starts().at(-1) ?? Number.NaN
+      expect(first).not.toBeNaN()
+      act(() => {
+        vi.advanceTimersByTime(15_000)
+      })
+      await waitFor(() => expect(starts().at(-1)).toBe(first + 15_000))
+      act(() => {
+        vi.advanceTimersByTime(15_000)
+      })
+      await waitFor(() => expect(starts().at(-1)).toBe(first + 30_000))
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

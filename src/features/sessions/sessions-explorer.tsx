@@ -19,10 +19,9 @@ import './sessions.css'
 
 export function SessionsExplorer() {
   const explorer = useExplorerSearch()
-  const { search, query } = explorer
+  const { search, query, refetchInterval } = explorer
   const format = useSyncExternalStore(subscribeWireFormat, getWireFormat, () => 'xml' as const)
   // refetchIntervalInBackground stays false: polling pauses while the tab is hidden.
-  const refetchInterval = search.refresh > 0 ? search.refresh * 1000 : false
   const list = useQuery({
     ...sessionQueries.list(query),
     placeholderData: keepPreviousData,
