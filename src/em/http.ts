@@ -59,8 +59,11 @@ export async function emFetch(path: string, options: EmFetchOptions): Promise<Em
   if (response.status === 502 || response.status === 504) throw unreachable(text)
   if (response.status < 200 || response.status > 299) {
     // Loaded on demand: reading an XML error body needs the XML parser, which the first page does without.
-    const { readErrorMessage } = await import('./error-body.ts')
-    throw new EmHttpError(response.status, readErrorMessage(text), path)
+    const { readErrorBody } = await import('./error-body.ts')
+    const words = readErrorBody(text)
+    throw new EmHttpError(response.status, words?.from === 'em' ? words.message : null, path, {
+      proxyMessage: words?.from === 'proxy' ? words.message : null,
+    })
   }
   return { status: response.status, headers: response.headers, text }
 }
