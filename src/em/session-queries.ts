@@ -37,6 +37,18 @@ export const sessionQueries = {
         parseSessionsPage(await emGet(buildQueryPath(query), { signal, format: context.format })),
     })
   },
+  /**
+   * One page of an export run: its own keys (not under lists(), so a refresh does not refetch it and its short
+   * cache life never touches the page on screen), one `run` token per export so a new run never meets an old one.
+   */
+  exportPage: (query: SessionQuery, run: number) => {
+    const context = emContext()
+    return queryOptions({
+      queryKey: [...all(), 'export', run, context, query] as const,
+      queryFn: async ({ signal }) =>
+        parseSessionsPage(await emGet(buildQueryPath(query), { signal, format: context.format })),
+    })
+  },
   counts,
   /**
    * How many sessions match. EM has no total count (§4.5): a References query with one item per page
