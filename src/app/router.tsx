@@ -33,7 +33,11 @@ export function createAppRouter(queryClient: QueryClient, history: RouterHistory
     routeTree,
     context: { queryClient, arrival },
     history,
+    // Hovering a link preloads its route, and the detail's loader asks EM: only a pointer that rests on a row for
+    // 200 ms counts as intent, so sweeping over a table costs nothing. A preloaded session stays in the query cache
+    // (its loader's ensureQueryData), so resting on it again asks nothing until the cache lets it go.
     defaultPreload: 'intent',
+    defaultPreloadDelay: 200,
     defaultPreloadStaleTime: 0,
     scrollRestoration: true,
   })

@@ -1,6 +1,6 @@
 // The explorer mounted at a URL against the emulator's own handle(): what it shows is checked against what EM
 // answers for the same query, never against numbers pasted here.
-import { act, screen, waitFor, within } from '@testing-library/react'
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { HttpResponse, http } from 'msw'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -266,5 +266,31 @@ describe('sessions explorer', { timeout: 20_000 }, () => {
     } finally {
       vi.useRealTimers()
     }
+  })
+
+  it('preloads a session only when the pointer rests on it, once, not for every row it sweeps over', async () => {
+    renderAt('/sessions')
+    await shownNames()
+    const links = within(table()).getAllByRole('link').slice(0, 10)
+    const detailRequests = () =>
+      em.requests.filter((request) => request.includes('/api/replicaSessions/')).length
+    const before = detailRequests()
+    // A pointer crossing rows: a few tens of milliseconds on each.
+    for (const link of links) {
+      fireEvent.mouseEnter(link)
+      await new Promise((resolve) => setTimeout(resolve, 30))
+      fireEvent.mouseLeave(link)
+    }
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    expect(detailRequests()).toBe(before)
+
+    const [resting] = links
+    if (!resting) throw new Error('no row to rest on')
+    for (let i = 0; i < 3; i++) {
+      fireEvent.mouseEnter(resting)
+      await new Promise((resolve) => setTimeout(resolve, 400))
+      fireEvent.mouseLeave(resting)
+    }
+    await waitFor(() => expect(detailRequests()).toBe(before + 1))
   })
 })
