@@ -66,7 +66,10 @@ export function WallScreen({ search }: { search: WallSearch }) {
   })
   const kiosk = search.key !== undefined
   const failure = polled.find((q) => q.status === 'error')?.error
-  useReloadOnNewBuild(VERSION_POLL_MS, recent.data !== undefined && !freshness.failing && !freshness.stale)
+  useReloadOnNewBuild({
+    pollMs: VERSION_POLL_MS,
+    emHealthy: recent.data !== undefined && !freshness.failing && !freshness.stale,
+  })
 
   const shift = pixelShift(now)
   const style = {
