@@ -8,8 +8,8 @@ import { createUpstreamAgent } from './upstream-agent.ts'
 
 /** Where /api goes: a real EM from EM_URL, or the embedded emulator this proxy started. */
 export type EmTarget =
-  | { kind: 'remote'; origin: URL; host: string }
-  | { kind: 'emulator'; origin: URL; host: string; baseUrl: URL; pid: number }
+  | { kind: 'remote'; origin: URL; pathPrefix: string; host: string }
+  | { kind: 'emulator'; origin: URL; pathPrefix: string; host: string; baseUrl: URL; pid: number }
 
 export type EmProxy = {
   middleware: Middleware
@@ -53,7 +53,13 @@ export async function createEmProxy(options: EmProxyOptions): Promise<EmProxy> {
     log.info(`Kiosk mode on: wall screens with the key read EM as ${env.kiosk.user}`)
 
   const agent = createUpstreamAgent(target.origin, { caPem: env.ca?.pem, insecure: env.tlsInsecure })
-  const upstream = { origin: target.origin, host: target.host, agent, timeoutMs: env.timeoutMs }
+  const upstream = {
+    origin: target.origin,
+    pathPrefix: target.pathPrefix,
+    host: target.host,
+    agent,
+    timeoutMs: env.timeoutMs,
+  }
   const middleware = createProxyMiddleware({
     upstream,
     config: {
@@ -81,16 +87,22 @@ async function resolveTarget(
   options: EmProxyOptions,
 ): Promise<{ target: EmTarget; stop(): Promise<void> }> {
   if (env.emUrl !== undefined) {
-    return { target: { kind: 'remote', origin: env.emUrl, host: hostPort(env.emUrl) }, stop: async () => {} }
+    const { origin, pathPrefix } = env.emUrl
+    // The host line names the prefix too: two EMs behind one gateway differ only there.
+    const host = `${hostPort(origin)}${pathPrefix}`
+    return { target: { kind: 'remote', origin, pathPrefix, host }, stop: async () => {} }
   }
   const running = await launchEmulator({
     ...options.emulator,
     command: options.emulator?.command ?? defaultEmulatorCommand(env.emulatorArgs),
   })
   try {
-    const origin = parseEmUrl(running.baseUrl.href)
+    const { origin, pathPrefix } = parseEmUrl(running.baseUrl.href)
     const { baseUrl, pid } = running
-    return { target: { kind: 'emulator', origin, host: hostPort(origin), baseUrl, pid }, stop: running.stop }
+    return {
+      target: { kind: 'emulator', origin, pathPrefix, host: hostPort(origin), baseUrl, pid },
+      stop: running.stop,
+    }
   } catch (error) {
     await running.stop()
     const reason = error instanceof Error ? error.message : String(error)
@@ -100,7 +112,7 @@ async function resolveTarget(
 
 function describeTarget(target: EmTarget, env: ProxyEnv): string {
   if (target.kind === 'emulator') return `EM: embedded emulator at ${target.baseUrl.href}`
-  const address = target.origin.origin
+  const address = `${target.origin.origin}${target.pathPrefix}`
   if (target.origin.protocol === 'http:') return `EM: ${address} (plain HTTP, not encrypted)`
   if (env.tlsInsecure) return `EM: ${address} (TLS NOT verified: EM_TLS_INSECURE=1)`
   return `EM: ${address} (TLS verified${env.ca === undefined ? '' : `, CA file ${env.ca.path}`})`

@@ -28,7 +28,7 @@ describe('parseProxyEnv', () => {
       EM_TIMEOUT_MS: '2500',
       EM_EMULATOR_ARGS: ' --control  --sessions 20000 ',
     })
-    expect(env.emUrl?.href).toBe('https://em.example.com:9398/')
+    expect(env.emUrl).toEqual({ origin: new URL('https://em.example.com:9398'), pathPrefix: '' })
     expect(env.ca?.path).toBe(caPath)
     expect(env.ca?.pem).toContain('BEGIN CERTIFICATE')
     expect(env.tlsInsecure).toBe(true)

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
-import { parseEmUrl } from './em-url.ts'
+import { type EmAddress, parseEmUrl } from './em-url.ts'
 import { type KioskSettings, readKioskEnv } from './kiosk-env.ts'
 
 /** The proxy's settings, read once from the environment. */
 export type ProxyEnv = {
-  /** EM's origin; undefined starts the embedded emulator. */
-  emUrl: URL | undefined
+  /** EM's origin and path prefix; undefined starts the embedded emulator. */
+  emUrl: EmAddress | undefined
   ca: { path: string; pem: string } | undefined
   tlsInsecure: boolean
   timeoutMs: number
@@ -28,14 +28,14 @@ export function parseProxyEnv(env: Readonly<Record<string, string | undefined>>)
   }
 }
 
-function readEmUrl(value: string | undefined): URL | undefined {
+function readEmUrl(value: string | undefined): EmAddress | undefined {
   if (value === undefined || value.trim() === '') return undefined
   try {
     return parseEmUrl(value.trim())
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     throw new Error(
-      `EM_URL must be Enterprise Manager's address, e.g. EM_URL=https://em.example.com:9398 (got "${value}": ${reason}). Leave it unset to use the embedded emulator.`,
+      `EM_URL must be Enterprise Manager's address, e.g. EM_URL=https://em.example.com:9398 or, behind a reverse proxy, https://gateway.example.com/veeam-em (got "${value}": ${reason}). Leave it unset to use the embedded emulator.`,
     )
   }
 }
