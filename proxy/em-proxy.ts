@@ -4,6 +4,7 @@ import { defaultEmulatorCommand, type LaunchCommand, launchEmulator } from './em
 import { type ProxyEnv, parseProxyEnv } from './env.ts'
 import { createKioskHandler } from './kiosk.ts'
 import { createProxyMiddleware, type Middleware } from './proxy-middleware.ts'
+import { readHostCa } from './system-ca.ts'
 import { createUpstreamAgent } from './upstream-agent.ts'
 
 /** Where /api goes: a real EM from EM_URL, or the embedded emulator this proxy started. */
@@ -47,12 +48,23 @@ export async function createEmProxy(options: EmProxyOptions): Promise<EmProxy> {
   }
 
   const { target, stop } = await resolveTarget(env, options)
-  log.info(describeTarget(target, env))
 
+  // The host's CA store matters only for verified TLS to a real EM (the emulator speaks plain HTTP on loopback).
+  const verifies = target.origin.protocol === 'https:' && !env.tlsInsecure
+  const systemCa = verifies ? readHostCa(options.env ?? process.env) : undefined
+  if (systemCa?.found === false) {
+    log.warn(
+      `TLS: ${systemCa.source}. Only Node's bundled CAs are trusted for EM: set SSL_CERT_FILE to the system's CA bundle, or EM_CA_FILE to the CA that signed EM's certificate.`,
+    )
+  }
+  log.info(describeTarget(target, env, systemCa?.found ? systemCa.source : undefined))
   if (env.kiosk !== undefined)
     log.info(`Kiosk mode on: wall screens with the key read EM as ${env.kiosk.user}`)
-
-  const agent = createUpstreamAgent(target.origin, { caPem: env.ca?.pem, insecure: env.tlsInsecure })
+  const agent = createUpstreamAgent(target.origin, {
+    caPem: env.ca?.pem,
+    systemPems: systemCa?.pems ?? [],
+    insecure: env.tlsInsecure,
+  })
   const upstream = {
     origin: target.origin,
     pathPrefix: target.pathPrefix,
@@ -110,10 +122,11 @@ async function resolveTarget(
   }
 }
 
-function describeTarget(target: EmTarget, env: ProxyEnv): string {
+function describeTarget(target: EmTarget, env: ProxyEnv, systemCa: string | undefined): string {
   if (target.kind === 'emulator') return `EM: embedded emulator at ${target.baseUrl.href}`
   const address = `${target.origin.origin}${target.pathPrefix}`
   if (target.origin.protocol === 'http:') return `EM: ${address} (plain HTTP, not encrypted)`
   if (env.tlsInsecure) return `EM: ${address} (TLS NOT verified: EM_TLS_INSECURE=1)`
-  return `EM: ${address} (TLS verified${env.ca === undefined ? '' : `, CA file ${env.ca.path}`})`
+  const trusted = ["Node's CAs", systemCa, env.ca === undefined ? undefined : `CA file ${env.ca.path}`]
+  return `EM: ${address} (TLS verified against ${trusted.filter((part) => part !== undefined).join(', ')})`
 }
