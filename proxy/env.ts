@@ -15,6 +15,8 @@ export type ProxyEnv = {
 }
 
 const defaultTimeoutMs = 60_000
+/** The longest EM_TIMEOUT_MS: the browser stops waiting a little later (src/em/http.ts BROWSER_TIMEOUT_MS). */
+export const MAX_EM_TIMEOUT_MS = 120_000
 
 /** Reads EM_URL, EM_CA_FILE, EM_TLS_INSECURE, EM_TIMEOUT_MS, EM_EMULATOR_ARGS and EM_KIOSK_*; throws one readable message per bad variable. */
 export function parseProxyEnv(env: Readonly<Record<string, string | undefined>>): ProxyEnv {
@@ -65,9 +67,9 @@ function readFlag(name: string, value: string | undefined): boolean {
 function readTimeout(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return defaultTimeoutMs
   const ms = Number(value)
-  if (!Number.isInteger(ms) || ms <= 0) {
+  if (!Number.isInteger(ms) || ms <= 0 || ms > MAX_EM_TIMEOUT_MS) {
     throw new Error(
-      `EM_TIMEOUT_MS must be a whole number of milliseconds above 0, e.g. EM_TIMEOUT_MS=60000 (got "${value}")`,
+      `EM_TIMEOUT_MS must be a whole number of milliseconds from 1 to ${MAX_EM_TIMEOUT_MS}, e.g. EM_TIMEOUT_MS=60000 (got "${value}"); browsers stop waiting soon after ${MAX_EM_TIMEOUT_MS / 1000} s`,
     )
   }
   return ms
