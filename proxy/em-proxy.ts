@@ -78,7 +78,6 @@ export async function createEmProxy(options: EmProxyOptions): Promise<EmProxy> {
       emHost: target.kind === 'emulator' ? 'embedded emulator' : target.host,
       emulator: target.kind === 'emulator',
       version,
-      kiosk: env.kiosk !== undefined,
     },
     contentSecurityPolicy: options.contentSecurityPolicy,
     kiosk: createKioskHandler({ upstream, settings: env.kiosk, log }),

@@ -87,7 +87,7 @@ describe('npm run serve', () => {
 
   it('serves the config document naming the EM it forwards to', async () => {
     const answer = await send(port, '/dashboard-config.json')
-    expect(JSON.parse(answer.body.toString())).toMatchObject({ emulator: false, kiosk: false })
+    expect(JSON.parse(answer.body.toString())).toMatchObject({ emulator: false })
   })
 
   it('refuses to start without a built app, saying how to build one', async () => {

@@ -120,6 +120,7 @@ export function WallScreen({ search }: { search: WallSearch }) {
           Enterprise Manager collects from the backup servers every 15 minutes (by default), so new sessions,
           progress and results can be up to 15 minutes behind. Refresh every {search.refresh} s; pages turn
           every {search.rotate} s.
+          {config.data && config.data.version !== 'unknown' ? ` Dashboard ${config.data.version}.` : null}
         </footer>
       </div>
     </div>

@@ -93,6 +93,12 @@ describe('wall', () => {
     expect(screen.getByText(/every 15 minutes/)).toBeInTheDocument()
   })
 
+  it('names the dashboard version from the config document in its footer', async () => {
+    renderAt('/wall')
+    const footer = await screen.findByText(/every 15 minutes/, {}, { timeout: 10_000 })
+    await waitFor(() => expect(footer).toHaveTextContent('Dashboard test.'))
+  })
+
   it('keeps the data when a refresh fails, says so, and recovers by itself', {
     timeout: 40_000,
   }, async () => {
