@@ -19,10 +19,39 @@ export function storedSessions(
   match: (session: ReplicaSessionRecord) => boolean,
   limit = 20,
 ): ReplicaSessionRecord[] {
-  return context.store.sessions
-    .filter(match)
-    .toSorted((a, b) => b.creationTime - a.creationTime)
-    .slice(0, limit)
+  return storedPage(context, match, { pageSize: limit }).items
+}
+
+export interface StoredPageOptions {
+  /** A sort key of the record; default CreationTime. */
+  by?: (session: ReplicaSessionRecord) => number | string
+  dir?: 'asc' | 'desc'
+  page?: number
+  pageSize: number
+}
+
+/**
+ * One page of the stored sessions that match, in EM's order (§4.4: by the key, ties by UID ascending in either
+ * direction), and how many pages there are (EM says 1 for none). The store is first moved to the emulator's now,
+ * as every request to it does.
+ */
+export function storedPage(
+  context: EmContext,
+  match: (session: ReplicaSessionRecord) => boolean,
+  { by = (session) => session.creationTime, dir = 'desc', page = 1, pageSize }: StoredPageOptions,
+): { items: ReplicaSessionRecord[]; total: number; pagesCount: number } {
+  context.store.advance(context.now() * 1000)
+  const sign = dir === 'asc' ? 1 : -1
+  const sorted = context.store.sessions.filter(match).toSorted((a, b) => {
+    const [x, y] = [by(a), by(b)]
+    if (x !== y) return (x < y ? -1 : 1) * sign
+    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+  })
+  return {
+    items: sorted.slice((page - 1) * pageSize, page * pageSize),
+    total: sorted.length,
+    pagesCount: Math.max(1, Math.ceil(sorted.length / pageSize)),
+  }
 }
 
 export interface StoredLinks {
