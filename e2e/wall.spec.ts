@@ -177,7 +177,7 @@ test('a hanging EM turns the data stale without blanking it, and the wall recove
   await expect(banner).toContainText(': stale.', { timeout: 25_000 })
   await expect(running).toHaveText(/^\d+\+?$/)
   await controlEmulator('faults', {})
-  // A request already hanging ends at the client's timeout (30 s); the next one gets through.
+  // A request already hanging ends at the proxy's EM_TIMEOUT_MS (30 s by default); the next one gets through.
   await expect(banner).toBeHidden({ timeout: 45_000 })
   await expect(page.getByText('Live', { exact: true })).toBeVisible()
 })

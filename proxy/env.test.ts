@@ -14,7 +14,7 @@ describe('parseProxyEnv', () => {
       emUrl: undefined,
       ca: undefined,
       tlsInsecure: false,
-      timeoutMs: 60_000,
+      timeoutMs: 30_000,
       emulatorArgs: [],
     })
   })

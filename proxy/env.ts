@@ -14,7 +14,9 @@ export type ProxyEnv = {
   kiosk: KioskSettings | undefined
 }
 
-const defaultTimeoutMs = 60_000
+// 30 s: what signed-in screens effectively had while the browser gave up at 30 s, and what lets a wall recover
+// from a hanging EM within a minute; a slow EM is given more with EM_TIMEOUT_MS.
+const defaultTimeoutMs = 30_000
 /** The longest EM_TIMEOUT_MS: the browser stops waiting a little later (src/em/http.ts BROWSER_TIMEOUT_MS). */
 export const MAX_EM_TIMEOUT_MS = 120_000
 
