@@ -23,7 +23,9 @@ describe('bench verdicts and exit code', () => {
   })
 
   it('a smoke run ignores budgets but fails when a figure could not be measured', () => {
-    expect(exitCodeOf(judge([figure(500, 100), figure(3)], true))).toBe(0)
+    const smoke = judge([figure(500, 100), figure(3)], true)
+    expect(exitCodeOf(smoke)).toBe(0)
+    expect(summaryOf(smoke, true)).toBe('Every figure measured (smoke run: budgets not judged).')
     for (const broken of [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY]) {
       const verdicts = judge([figure(3), figure(broken, 100)], true)
       expect(verdicts.map((v) => v.status)).toEqual(['info', 'unmeasured'])

@@ -31,14 +31,15 @@ export function exitCodeOf(verdicts: readonly Verdict[]): 0 | 1 {
   return verdicts.some((v) => v.status === 'unmeasured' || v.status === 'miss') ? 1 : 0
 }
 
-/** The closing line: what failed, if anything. */
-export function summaryOf(verdicts: readonly Verdict[]): string {
+/** The closing line: what failed, if anything (a smoke run judges no budget, so it cannot say they were met). */
+export function summaryOf(verdicts: readonly Verdict[], smoke = false): string {
   const count = (status: Verdict['status']) => verdicts.filter((v) => v.status === status).length
   const problems = [
     count('miss') > 0 ? `${count('miss')} budget(s) missed` : null,
     count('unmeasured') > 0 ? `${count('unmeasured')} figure(s) not measured` : null,
   ].filter((part) => part !== null)
-  return problems.length === 0 ? 'All budgets met.' : `${problems.join(', ')}.`
+  if (problems.length > 0) return `${problems.join(', ')}.`
+  return smoke ? 'Every figure measured (smoke run: budgets not judged).' : 'All budgets met.'
 }
 
 function formatValue(value: number): string {
