@@ -7,6 +7,8 @@ declare global {
   interface Window {
     benchPendingFetches: number
     benchApiFetches: Record<string, number>
+    /** When each /api URL was asked for (the page's clock, ms). */
+    benchApiTimes: Record<string, number[]>
     benchTimers: () => { timeouts: number; intervals: number }
   }
 }
@@ -15,11 +17,15 @@ declare global {
 function instrument() {
   window.benchPendingFetches = 0
   window.benchApiFetches = {}
+  window.benchApiTimes = {}
   const realFetch = window.fetch.bind(window)
   window.fetch = async (...args: Parameters<typeof fetch>) => {
     window.benchPendingFetches += 1
     const url = String(args[0] instanceof Request ? args[0].url : args[0])
-    if (url.includes('/api/')) window.benchApiFetches[url] = (window.benchApiFetches[url] ?? 0) + 1
+    if (url.includes('/api/')) {
+      window.benchApiFetches[url] = (window.benchApiFetches[url] ?? 0) + 1
+      window.benchApiTimes[url] = [...(window.benchApiTimes[url] ?? []), Date.now()]
+    }
     try {
       const response = await realFetch(...args)
       const text = await response.text()

@@ -1,5 +1,6 @@
 // `npm run bench`: every figure against its budget, as a table and as bench/results.json (git-ignored).
 // `npm run bench -- --smoke`: one small iteration, no budgets, so `npm test` proves the bench still runs.
+// Exit code 1 when a full run misses a budget, or when any run leaves a figure unmeasured (report.ts).
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { startBrowserStack } from './browser-stack.ts'
@@ -7,7 +8,7 @@ import { benchBundle, buildApp } from './bundle-bench.ts'
 import { benchEmulator } from './emulator-bench.ts'
 import { benchExplorer } from './explorer-bench.ts'
 import { benchParse } from './parse-bench.ts'
-import { type Figure, judge, renderTable } from './report.ts'
+import { exitCodeOf, type Figure, judge, renderTable, summaryOf } from './report.ts'
 import { benchEmLoad, benchWallSoak } from './wall-bench.ts'
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false } } })
@@ -48,5 +49,5 @@ const verdicts = judge(figures, smoke)
 console.log(renderTable(verdicts))
 const resultsFile = new URL(smoke ? './results-smoke.json' : './results.json', import.meta.url)
 writeFileSync(resultsFile, `${JSON.stringify({ at: new Date().toISOString(), smoke, verdicts }, null, 2)}\n`)
-const misses = verdicts.filter((v) => v.status === 'miss')
-console.log(misses.length === 0 ? '\nAll budgets met.' : `\n${misses.length} budget(s) missed.`)
+console.log(`\n${summaryOf(verdicts, smoke)}`)
+process.exitCode = exitCodeOf(verdicts)

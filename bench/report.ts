@@ -10,15 +10,36 @@ export interface Figure {
 }
 
 export interface Verdict extends Figure {
-  status: 'pass' | 'miss' | 'info'
+  /** 'unmeasured': the value is no number (NaN, ±Infinity): whatever produced it did not measure anything. */
+  status: 'pass' | 'miss' | 'info' | 'unmeasured'
 }
 
-/** Judges figures against their budgets; smoke runs report without judging. */
+/** Judges figures against their budgets; smoke runs report without judging, but never a figure left unmeasured. */
 export function judge(figures: readonly Figure[], smoke: boolean): Verdict[] {
   return figures.map((figure) => {
+    if (!Number.isFinite(figure.value)) return { ...figure, status: 'unmeasured' }
     if (smoke || figure.budget === undefined) return { ...figure, status: 'info' }
     return { ...figure, status: figure.value <= figure.budget ? 'pass' : 'miss' }
   })
+}
+
+/**
+ * The process's exit code: 1 when a figure could not be measured (smoke or full), or when a full run missed a
+ * budget; 0 otherwise. A bench that cannot fail would let a regression through.
+ */
+export function exitCodeOf(verdicts: readonly Verdict[]): 0 | 1 {
+  return verdicts.some((v) => v.status === 'unmeasured' || v.status === 'miss') ? 1 : 0
+}
+
+/** The closing line: what failed, if anything (a smoke run judges no budget, so it cannot say they were met). */
+export function summaryOf(verdicts: readonly Verdict[], smoke = false): string {
+  const count = (status: Verdict['status']) => verdicts.filter((v) => v.status === status).length
+  const problems = [
+    count('miss') > 0 ? `${count('miss')} budget(s) missed` : null,
+    count('unmeasured') > 0 ? `${count('unmeasured')} figure(s) not measured` : null,
+  ].filter((part) => part !== null)
+  if (problems.length > 0) return `${problems.join(', ')}.`
+  return smoke ? 'Every figure measured (smoke run: budgets not judged).' : 'All budgets met.'
 }
 
 function formatValue(value: number): string {
@@ -33,7 +54,7 @@ export function renderTable(verdicts: readonly Verdict[]): string {
     v.name,
     `${formatValue(v.value)} ${v.unit}`,
     v.budget === undefined ? '' : `≤ ${formatValue(v.budget)} ${v.unit}`,
-    v.status === 'info' ? '' : v.status.toUpperCase(),
+    v.status === 'info' ? '' : v.status === 'unmeasured' ? 'NOT MEASURED' : v.status.toUpperCase(),
     v.note ?? '',
   ])
   const header = ['section', 'figure', 'value', 'budget', 'result', 'note']

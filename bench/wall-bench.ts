@@ -4,6 +4,7 @@ import type { CDPSession, Page } from '@playwright/test'
 import type { BrowserStack } from './browser-stack.ts'
 import { openClocked, until } from './clocked-page.ts'
 import type { Figure } from './report.ts'
+import { requestRate } from './request-rate.ts'
 
 // The wall accepts refresh=5 at the least (src/features/wall/search-params.ts): refresh=1 would fall back to 30.
 const SOAK_REFRESH_S = 5
@@ -100,8 +101,9 @@ export async function benchWallSoak(
 }
 
 /**
- * EM requests per minute of one page, in real time: counted from one refresh of its most-asked URL to the
- * `rounds`-th after it, so the window holds whole refresh rounds. (On the fake clock the rounds drifted.)
+ * EM requests per minute of one page, in real time, over `rounds` refreshes after the first one after load:
+ * each URL's own rate from its request times (request-rate.ts), added up. The emulator's count over the same
+ * window is in the note as a cross-check.
  */
 async function requestsPerMinute(stack: BrowserStack, url: string, rounds: number, align: boolean) {
   const { page, advance, refreshes } = await openClocked(stack, url, true)
@@ -117,17 +119,18 @@ async function requestsPerMinute(stack: BrowserStack, url: string, rounds: numbe
     // From the first refresh after load (its follow-ups done); the smoke run skips that wait to stay short.
     if (align) await waitForRefresh(await refreshes())
     else await advance(1000)
+    const from = await page.evaluate(() => Date.now())
     const count = await stack.countRequests()
     const started = Date.now()
-    await waitForRefresh((await refreshes()) + rounds - 1)
-    const minutes = (Date.now() - started) / 60_000
+    await waitForRefresh((await refreshes()) + rounds)
+    // The last round's later queries start after the first one's: let them come in.
+    await advance(5000)
+    const rate = requestRate(await page.evaluate(() => window.benchApiTimes), from)
     const requests = await count()
-    const paths = Object.entries(requests.byPath)
-      .map(([path, n]) => `${path} ${n}`)
-      .join(', ')
+    const seconds = (Date.now() - started) / 1000
     return {
-      perMinute: requests.total / minutes,
-      note: `${requests.total} in ${(minutes * 60).toFixed(0)} s: ${paths}`,
+      perMinute: rate.perMinute,
+      note: `${rate.polled} queries, each every ${rate.intervalS.toFixed(1)} s; EM counted ${requests.total} in ${seconds.toFixed(0)} s`,
     }
   } finally {
     await page.context().close()

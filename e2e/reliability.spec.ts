@@ -100,7 +100,13 @@ test('every request failing with 500 for 20 s: bounded backoff, no retry storm, 
   const before = await emulatorStats()
   await controlEmulator('faults', { status: 500, forMs: 20_000 })
   await page.getByRole('button', { name: 'Refresh now' }).click()
-  await page.waitForTimeout(21_000)
+  // The emulator clears the fault itself after forMs: wait for that, not for a guessed time.
+  await expect
+    .poll(async () => (await (await fetch(`${EMULATOR_URL}/__emulator/faults`)).json()).fault, {
+      timeout: 30_000,
+      intervals: [250],
+    })
+    .toBeNull()
   const during = await emulatorStats()
   const sent = during.requests.total - before.requests.total
   // The explorer polls 6 queries (rows, total, running and three result counts). Each may try 1 + 3 times

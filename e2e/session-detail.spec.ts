@@ -193,6 +193,24 @@ test('a failing backup-server link breaks only its card, and Retry brings it bac
   await expect(server.getByRole('alert')).toHaveCount(0)
 })
 
+test('a session that fails to load shows the error, and Retry loads it once EM answers', async ({ page }) => {
+  await signIn(page)
+  const id = await firstSessionId(page, 'Result==Failed')
+  const em = await emSessionAndLinks(page, id)
+  await controlEmulator('faults', { status: 503, pathPrefix: `/api/replicaSessions/${id}` })
+
+  await page.goto(`/sessions/${id}`)
+  // The app retries a 503 with backoff (about 7 s in all) before the route gives up.
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('503', { timeout: 20_000 })
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(0)
+
+  await controlEmulator('faults', {})
+  await alert.getByRole('button', { name: 'Retry' }).click()
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(em.session.JobName)
+  await expect(page.getByRole('alert')).toHaveCount(0)
+})
+
 test('a running session refreshes itself and shows live progress', async ({ page }) => {
   await signIn(page)
   const id = await firstSessionId(page, 'State==Working')

@@ -38,7 +38,7 @@ export function bufferedRequest(
       hostname: origin.hostname.replace(/^\[(.*)\]$/, '$1'),
       port: origin.port === '' ? undefined : Number(origin.port),
       method: init.method,
-      path: init.pathAndQuery,
+      path: (upstream.pathPrefix ?? '') + init.pathAndQuery,
       headers: { host: origin.host, ...init.headers },
       agent: upstream.agent,
     })

@@ -26,7 +26,6 @@ describe('GET /dashboard-config.json', () => {
       emHost: 'em.example.com:9398',
       emulator: false,
       version: expect.any(String),
-      kiosk: false,
     })
     expect(packageJson).toMatchObject({ version: JSON.parse(answer.body.toString()).version })
   })

@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs'
 
-/** `GET /dashboard-config.json`: what the sign-in screen shows (EM's host; the demo account hint only for the emulator), and whether wall screens may use the kiosk account (never its credentials). */
-export type DashboardConfig = { emHost: string; emulator: boolean; version: string; kiosk: boolean }
+/**
+ * `GET /dashboard-config.json`, read by the app: EM's host (the sign-in screen and the wall name it), whether it is
+ * the embedded emulator (the demo account hint shows only then) and the dashboard's version (the wall's footer
+ * shows it, so an operator sees an upgrade reach the NOC screens). Nothing about kiosk mode: a wall learns that
+ * from the proxy's answers.
+ */
+export type DashboardConfig = { emHost: string; emulator: boolean; version: string }
 
 const packageJsonUrl = new URL('../package.json', import.meta.url)
 

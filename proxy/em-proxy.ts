@@ -7,12 +7,13 @@ import { createKioskHandler } from './kiosk.ts'
 import { type KioskAccess, startKioskSelfCheck } from './kiosk-self-check.ts'
 import { createKioskSession } from './kiosk-session.ts'
 import { createProxyMiddleware, type Middleware } from './proxy-middleware.ts'
+import { readHostCa } from './system-ca.ts'
 import { createUpstreamAgent } from './upstream-agent.ts'
 
 /** Where /api goes: a real EM from EM_URL, or the embedded emulator this proxy started. */
 export type EmTarget =
-  | { kind: 'remote'; origin: URL; host: string }
-  | { kind: 'emulator'; origin: URL; host: string; baseUrl: URL; pid: number }
+  | { kind: 'remote'; origin: URL; pathPrefix: string; host: string }
+  | { kind: 'emulator'; origin: URL; pathPrefix: string; host: string; baseUrl: URL; pid: number }
 
 export type EmProxy = {
   middleware: Middleware
@@ -53,17 +54,30 @@ export async function createEmProxy(options: EmProxyOptions): Promise<EmProxy> {
   }
 
   const { target, stop } = await resolveTarget(env, options)
-  log.info(describeTarget(target, env))
 
+  // The host's CA store matters only for verified TLS to a real EM (the emulator speaks plain HTTP on loopback).
+  const verifies = target.origin.protocol === 'https:' && !env.tlsInsecure
+  const systemCa = verifies ? readHostCa(options.env ?? process.env) : undefined
+  if (systemCa?.found === false) {
+    log.warn(
+      `TLS: ${systemCa.source}. Only Node's bundled CAs are trusted for EM: set SSL_CERT_FILE to the system's CA bundle, or EM_CA_FILE to the CA that signed EM's certificate.`,
+    )
+  }
+  log.info(describeTarget(target, env, systemCa?.found ? systemCa.source : undefined))
   if (env.kiosk !== undefined)
     log.info(`Kiosk mode on: wall screens with the key read EM as ${env.kiosk.user}`)
-
-  const tls = { caPem: env.ca?.pem, insecure: env.tlsInsecure }
+  const tls = { caPem: env.ca?.pem, systemPems: systemCa?.pems ?? [], insecure: env.tlsInsecure }
   const agent = createUpstreamAgent(target.origin, tls)
   // The kiosk session gets EM connections of its own: no browser's bytes ever share one with it, so no answer
   // to a browser's request can end up in the kiosk cache and be served to every wall.
   const kioskAgent = createUpstreamAgent(target.origin, tls)
-  const upstream = { origin: target.origin, host: target.host, agent, timeoutMs: env.timeoutMs }
+  const upstream = {
+    origin: target.origin,
+    pathPrefix: target.pathPrefix,
+    host: target.host,
+    agent,
+    timeoutMs: env.timeoutMs,
+  }
   const kioskUpstream = { ...upstream, agent: kioskAgent }
   // One EM session for the kiosk account, shared by the walls and the self-check: one logon, one backoff.
   const kioskSession = env.kiosk && createKioskSession(kioskUpstream, env.kiosk, log)
@@ -73,7 +87,6 @@ export async function createEmProxy(options: EmProxyOptions): Promise<EmProxy> {
       emHost: target.kind === 'emulator' ? 'embedded emulator' : target.host,
       emulator: target.kind === 'emulator',
       version,
-      kiosk: env.kiosk !== undefined,
     },
     contentSecurityPolicy: options.contentSecurityPolicy,
     kiosk: createKioskHandler({
@@ -107,16 +120,22 @@ async function resolveTarget(
   options: EmProxyOptions,
 ): Promise<{ target: EmTarget; stop(): Promise<void> }> {
   if (env.emUrl !== undefined) {
-    return { target: { kind: 'remote', origin: env.emUrl, host: hostPort(env.emUrl) }, stop: async () => {} }
+    const { origin, pathPrefix } = env.emUrl
+    // The host line names the prefix too: two EMs behind one gateway differ only there.
+    const host = `${hostPort(origin)}${pathPrefix}`
+    return { target: { kind: 'remote', origin, pathPrefix, host }, stop: async () => {} }
   }
   const running = await launchEmulator({
     ...options.emulator,
     command: options.emulator?.command ?? defaultEmulatorCommand(env.emulatorArgs),
   })
   try {
-    const origin = parseEmUrl(running.baseUrl.href)
+    const { origin, pathPrefix } = parseEmUrl(running.baseUrl.href)
     const { baseUrl, pid } = running
-    return { target: { kind: 'emulator', origin, host: hostPort(origin), baseUrl, pid }, stop: running.stop }
+    return {
+      target: { kind: 'emulator', origin, pathPrefix, host: hostPort(origin), baseUrl, pid },
+      stop: running.stop,
+    }
   } catch (error) {
     await running.stop()
     const reason = error instanceof Error ? error.message : String(error)
@@ -124,10 +143,11 @@ async function resolveTarget(
   }
 }
 
-function describeTarget(target: EmTarget, env: ProxyEnv): string {
+function describeTarget(target: EmTarget, env: ProxyEnv, systemCa: string | undefined): string {
   if (target.kind === 'emulator') return `EM: embedded emulator at ${target.baseUrl.href}`
-  const address = target.origin.origin
+  const address = `${target.origin.origin}${target.pathPrefix}`
   if (target.origin.protocol === 'http:') return `EM: ${address} (plain HTTP, not encrypted)`
   if (env.tlsInsecure) return `EM: ${address} (TLS NOT verified: EM_TLS_INSECURE=1)`
-  return `EM: ${address} (TLS verified${env.ca === undefined ? '' : `, CA file ${env.ca.path}`})`
+  const trusted = ["Node's CAs", systemCa, env.ca === undefined ? undefined : `CA file ${env.ca.path}`]
+  return `EM: ${address} (TLS verified against ${trusted.filter((part) => part !== undefined).join(', ')})`
 }

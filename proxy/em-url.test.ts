@@ -7,8 +7,22 @@ describe('parseEmUrl', () => {
     'https://em.example.com:9398/',
     'https://em.example.com:9398/api',
     'https://em.example.com:9398/api/',
-  ])('reduces %s to its origin', (text) => {
-    expect(parseEmUrl(text).href).toBe('https://em.example.com:9398/')
+  ])('reduces %s to its origin, no prefix', (text) => {
+    const address = parseEmUrl(text)
+    expect(address.origin.href).toBe('https://em.example.com:9398/')
+    expect(address.pathPrefix).toBe('')
+  })
+
+  it.each([
+    ['https://gateway.example.com/veeam-em', '/veeam-em'],
+    ['https://gateway.example.com/veeam-em/', '/veeam-em'],
+    ['https://gateway.example.com/veeam/em/api/', '/veeam/em'],
+    ['https://gateway.example.com/other/', '/other'],
+    ['https://gateway.example.com/v1.5_em~x', '/v1.5_em~x'],
+  ])('keeps the path in front of /api of %s as a prefix', (text, prefix) => {
+    const address = parseEmUrl(text)
+    expect(address.origin.href).toBe('https://gateway.example.com/')
+    expect(address.pathPrefix).toBe(prefix)
   })
 
   it.each([
@@ -16,7 +30,10 @@ describe('parseEmUrl', () => {
     ['ftp://em.example.com', /scheme/],
     ['https://user:pw@em.example.com', /credentials/],
     ['https://em.example.com/api/?v=1', /query/],
-    ['https://em.example.com/other/', /path/],
+    ['https://em.example.com/a%2Fb/', /plain segments/],
+    ['https://em.example.com/a b/', /plain segments/],
+    ['https://em.example.com//double/', /plain segments/],
+    ['https://em.example.com/..hidden/', /plain segments/],
     ['not a url', /absolute/],
   ])('rejects %s', (text, reason) => {
     expect(() => parseEmUrl(text)).toThrow(reason)

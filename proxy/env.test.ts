@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { parseProxyEnv } from './env.ts'
+import { BROWSER_TIMEOUT_MS } from '../src/em/http.ts'
+import { MAX_EM_TIMEOUT_MS, parseProxyEnv } from './env.ts'
 
 const dir = mkdtempSync(join(tmpdir(), 'em-proxy-env-'))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -13,7 +14,7 @@ describe('parseProxyEnv', () => {
       emUrl: undefined,
       ca: undefined,
       tlsInsecure: false,
-      timeoutMs: 60_000,
+      timeoutMs: 30_000,
       emulatorArgs: [],
     })
   })
@@ -28,7 +29,7 @@ describe('parseProxyEnv', () => {
       EM_TIMEOUT_MS: '2500',
       EM_EMULATOR_ARGS: ' --control  --sessions 20000 ',
     })
-    expect(env.emUrl?.href).toBe('https://em.example.com:9398/')
+    expect(env.emUrl).toEqual({ origin: new URL('https://em.example.com:9398'), pathPrefix: '' })
     expect(env.ca?.path).toBe(caPath)
     expect(env.ca?.pem).toContain('BEGIN CERTIFICATE')
     expect(env.tlsInsecure).toBe(true)
@@ -53,6 +54,15 @@ describe('parseProxyEnv', () => {
     const junk = join(dir, 'junk.pem')
     writeFileSync(junk, 'hello')
     expect(() => parseProxyEnv({ EM_CA_FILE: junk })).toThrow(`EM_CA_FILE: ${junk} holds no PEM certificate`)
+  })
+
+  it('keeps EM_TIMEOUT_MS below the time the browser waits, so the proxy’s 504 always reaches it', () => {
+    expect(parseProxyEnv({ EM_TIMEOUT_MS: String(MAX_EM_TIMEOUT_MS) }).timeoutMs).toBe(MAX_EM_TIMEOUT_MS)
+    expect(MAX_EM_TIMEOUT_MS).toBeLessThan(BROWSER_TIMEOUT_MS)
+    expect(parseProxyEnv({}).timeoutMs).toBeLessThan(BROWSER_TIMEOUT_MS)
+    expect(() => parseProxyEnv({ EM_TIMEOUT_MS: String(MAX_EM_TIMEOUT_MS + 1) })).toThrow(
+      /EM_TIMEOUT_MS must be a whole number of milliseconds from 1 to 120000/,
+    )
   })
 
   it.each([['abc'], ['0'], ['-5'], ['1.5']])('refuses EM_TIMEOUT_MS=%s', (value) => {

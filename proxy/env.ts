@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
-import { parseEmUrl } from './em-url.ts'
+import { type EmAddress, parseEmUrl } from './em-url.ts'
 import { type KioskSettings, readKioskEnv } from './kiosk-env.ts'
 
 /** The proxy's settings, read once from the environment. */
 export type ProxyEnv = {
-  /** EM's origin; undefined starts the embedded emulator. */
-  emUrl: URL | undefined
+  /** EM's origin and path prefix; undefined starts the embedded emulator. */
+  emUrl: EmAddress | undefined
   ca: { path: string; pem: string } | undefined
   tlsInsecure: boolean
   timeoutMs: number
@@ -14,7 +14,11 @@ export type ProxyEnv = {
   kiosk: KioskSettings | undefined
 }
 
-const defaultTimeoutMs = 60_000
+// 30 s: what signed-in screens effectively had while the browser gave up at 30 s, and what lets a wall recover
+// from a hanging EM within a minute; a slow EM is given more with EM_TIMEOUT_MS.
+const defaultTimeoutMs = 30_000
+/** The longest EM_TIMEOUT_MS: the browser stops waiting a little later (src/em/http.ts BROWSER_TIMEOUT_MS). */
+export const MAX_EM_TIMEOUT_MS = 120_000
 
 /** Reads EM_URL, EM_CA_FILE, EM_TLS_INSECURE, EM_TIMEOUT_MS, EM_EMULATOR_ARGS and EM_KIOSK_*; throws one readable message per bad variable. */
 export function parseProxyEnv(env: Readonly<Record<string, string | undefined>>): ProxyEnv {
@@ -28,14 +32,14 @@ export function parseProxyEnv(env: Readonly<Record<string, string | undefined>>)
   }
 }
 
-function readEmUrl(value: string | undefined): URL | undefined {
+function readEmUrl(value: string | undefined): EmAddress | undefined {
   if (value === undefined || value.trim() === '') return undefined
   try {
     return parseEmUrl(value.trim())
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error)
     throw new Error(
-      `EM_URL must be Enterprise Manager's address, e.g. EM_URL=https://em.example.com:9398 (got "${value}": ${reason}). Leave it unset to use the embedded emulator.`,
+      `EM_URL must be Enterprise Manager's address, e.g. EM_URL=https://em.example.com:9398 or, behind a reverse proxy, https://gateway.example.com/veeam-em (got "${value}": ${reason}). Leave it unset to use the embedded emulator.`,
     )
   }
 }
@@ -65,9 +69,9 @@ function readFlag(name: string, value: string | undefined): boolean {
 function readTimeout(value: string | undefined): number {
   if (value === undefined || value.trim() === '') return defaultTimeoutMs
   const ms = Number(value)
-  if (!Number.isInteger(ms) || ms <= 0) {
+  if (!Number.isInteger(ms) || ms <= 0 || ms > MAX_EM_TIMEOUT_MS) {
     throw new Error(
-      `EM_TIMEOUT_MS must be a whole number of milliseconds above 0, e.g. EM_TIMEOUT_MS=60000 (got "${value}")`,
+      `EM_TIMEOUT_MS must be a whole number of milliseconds from 1 to ${MAX_EM_TIMEOUT_MS}, e.g. EM_TIMEOUT_MS=60000 (got "${value}"); browsers stop waiting soon after ${MAX_EM_TIMEOUT_MS / 1000} s`,
     )
   }
   return ms

@@ -1,5 +1,6 @@
-import type { ServerResponse } from 'node:http'
+import { Agent, type ServerResponse } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
+import { bufferedRequest } from './buffered-request.ts'
 import { close, memoryLog, type SeenRequest, send, sendRaw, startFakeEm, startProxy } from './test-servers.ts'
 
 const cleanups: Array<() => Promise<void>> = []
@@ -40,6 +41,39 @@ describe('forwarding to EM', () => {
     expect(answer.statusMessage).toBe('BadRequest')
     expect(answer.body.equals(bytes)).toBe(true)
     expect(answer.headers['content-type']).toBe('application/json')
+  })
+
+  it('puts the path prefix of EM_URL in front of every path, for an EM published under a path', async () => {
+    const em = await startFakeEm((_, res) => res.end('ok'))
+    cleanups.push(() => close(em.server))
+    const proxy = await startProxy({
+      contentSecurityPolicy: true,
+      env: { EM_URL: `${em.url.replace(/\/$/, '')}/veeam/em/api/` },
+      log: memoryLog().log,
+    })
+    cleanups.push(proxy.close)
+    const answer = await send(proxy.port, '/api/query?type=Job&pageSize=1')
+    expect(answer.status).toBe(200)
+    expect(em.seen[0]?.url).toBe('/veeam/em/api/query?type=Job&pageSize=1')
+    // Only /api is forwarded still: the prefix is EM's, not a door to the gateway's other paths.
+    await send(proxy.port, '/veeam/em/api/jobs')
+    expect(em.seen).toHaveLength(1)
+  })
+
+  it('sends the kiosk account’s own requests under the prefix too', async () => {
+    const em = await startFakeEm((_, res) => res.end('ok'))
+    cleanups.push(() => close(em.server))
+    const origin = new URL(em.url)
+    const agent = new Agent()
+    cleanups.push(async () => agent.destroy())
+    const upstream = { origin, pathPrefix: '/veeam/em', host: origin.host, agent, timeoutMs: 2000 }
+    const answer = await bufferedRequest(upstream, {
+      method: 'POST',
+      pathAndQuery: '/api/sessionMngr/?v=latest',
+      headers: {},
+    })
+    expect(answer.status).toBe(200)
+    expect(em.seen[0]?.url).toBe('/veeam/em/api/sessionMngr/?v=latest')
   })
 
   it.each([['GET'], ['DELETE'], ['HEAD']])('forwards %s', async (method) => {

@@ -8,6 +8,8 @@ import { describeUpstreamError, sendUnreachable } from './upstream-error.ts'
 /** The one EM origin the proxy talks to. */
 export type Upstream = {
   origin: URL
+  /** Put in front of every `/api/…` path the guard approved, for an EM published under a path (EM_URL). */
+  pathPrefix?: string
   /** `host:port`, as shown in error messages. */
   host: string
   agent: Agent
@@ -51,7 +53,7 @@ export function forwardToEm(
       hostname: origin.hostname.replace(/^\[(.*)\]$/, '$1'),
       port: origin.port === '' ? undefined : Number(origin.port),
       method: request.method,
-      path: request.pathAndQuery,
+      path: (upstream.pathPrefix ?? '') + request.pathAndQuery,
       headers: { host: origin.host, ...request.headers, ...framing },
       agent: upstream.agent,
     })

@@ -6,21 +6,24 @@ import { pageSecurityHeaders } from './security-headers.ts'
 import { type RunningServer, serve } from './serve.ts'
 import { close, memoryLog, securityHeadersOf, send, sendRaw, startFakeEm } from './test-servers.ts'
 
+// One temp folder per run holds dist/ and, beside it, a file the server must never read: removed whole at the end.
+let parent: string
 let dist: string
 let app: RunningServer
 let em: Awaited<ReturnType<typeof startFakeEm>>
 let port: number
 
 beforeAll(async () => {
-  dist = mkdtempSync(join(tmpdir(), 'serve-dist-'))
-  mkdirSync(join(dist, 'assets'))
+  parent = mkdtempSync(join(tmpdir(), 'serve-test-'))
+  dist = join(parent, 'dist')
+  mkdirSync(join(dist, 'assets'), { recursive: true })
   writeFileSync(
     join(dist, 'index.html'),
     '<!doctype html><title>app</title><script src="/assets/app-abc123.js"></script>',
   )
   writeFileSync(join(dist, 'assets', 'app-abc123.js'), 'console.log("app")')
   writeFileSync(join(dist, 'version.json'), '{"version":"b1"}')
-  writeFileSync(join(tmpdir(), 'serve-secret.txt'), 'outside dist')
+  writeFileSync(join(parent, 'serve-secret.txt'), 'outside dist')
   // A fake EM that answers a logon the way EM does, cookie included.
   em = await startFakeEm((req, res) => {
     res.writeHead(req.url.startsWith('/api/sessionMngr/') ? 201 : 200, {
@@ -37,7 +40,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close()
   await close(em.server)
-  rmSync(dist, { recursive: true, force: true })
+  rmSync(parent, { recursive: true, force: true })
 })
 
 describe('npm run serve', () => {
@@ -87,7 +90,7 @@ describe('npm run serve', () => {
 
   it('serves the config document naming the EM it forwards to', async () => {
     const answer = await send(port, '/dashboard-config.json')
-    expect(JSON.parse(answer.body.toString())).toMatchObject({ emulator: false, kiosk: false })
+    expect(JSON.parse(answer.body.toString())).toMatchObject({ emulator: false })
   })
 
   it('refuses to start without a built app, saying how to build one', async () => {

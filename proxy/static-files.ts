@@ -1,5 +1,7 @@
 // The built app for `npm run serve`: files from dist/ with their types and cache rules, and index.html for any
 // other path so deep links (/sessions/…, /wall?…) load the app. Nothing outside dist/ is ever read.
+// Not sirv: with Vite 8 it is no longer in the tree (Vite bundles its own copy), and sirv 3.0.2 answers a suffix
+// range (`Range: bytes=-500`) with the file's first bytes; hashed assets cached for a year need neither.
 import { createReadStream, type Stats, statSync } from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { extname, join, normalize, sep } from 'node:path'

@@ -10,6 +10,7 @@ import { close, listen, memoryLog, send, startProxy } from './test-servers.ts'
 let em: Server
 let emUrl: string
 let caFile: string
+let systemBundle: string
 const dir = mkdtempSync(join(tmpdir(), 'em-proxy-tls-'))
 
 beforeAll(async () => {
@@ -20,6 +21,12 @@ beforeAll(async () => {
   })
   caFile = join(dir, 'em-ca.pem')
   writeFileSync(caFile, pems.cert)
+  const other = await generate([{ name: 'commonName', value: 'some other CA' }], {
+    keySize: 2048,
+    algorithm: 'sha256',
+  })
+  systemBundle = join(dir, 'system-bundle.pem')
+  writeFileSync(systemBundle, other.cert)
   em = createServer({ key: pems.private, cert: pems.cert }, (_, res) => {
     res.setHeader('Content-Type', 'application/xml')
     res.end('<EnterpriseManager/>')
@@ -34,7 +41,12 @@ afterAll(async () => {
 
 async function fetchThrough(env: Record<string, string>) {
   const { log, lines } = memoryLog()
-  const proxy = await startProxy({ contentSecurityPolicy: true, env: { EM_URL: emUrl, ...env }, log })
+  // The system store of this test is a bundle without EM's CA, the same on every machine.
+  const proxy = await startProxy({
+    contentSecurityPolicy: true,
+    env: { EM_URL: emUrl, SSL_CERT_FILE: systemBundle, ...env },
+    log,
+  })
   try {
     return { answer: await send(proxy.port, '/api/'), lines }
   } finally {
@@ -49,14 +61,26 @@ describe('TLS to EM', () => {
     expect(JSON.parse(answer.body.toString()).message).toContain(
       "certificate not trusted; set EM_CA_FILE to the CA that signed EM's certificate",
     )
-    expect(lines.info).toEqual([`EM: ${emUrl.slice(0, -1)} (TLS verified)`])
+    expect(lines.info).toEqual([
+      `EM: ${emUrl.slice(0, -1)} (TLS verified against Node's CAs, SSL_CERT_FILE ${systemBundle})`,
+    ])
+  })
+
+  it('trusts a CA installed in the system store (here: the bundle SSL_CERT_FILE names), without EM_CA_FILE', async () => {
+    const { answer, lines } = await fetchThrough({ SSL_CERT_FILE: caFile })
+    expect(answer.status).toBe(200)
+    expect(lines.info).toEqual([
+      `EM: ${emUrl.slice(0, -1)} (TLS verified against Node's CAs, SSL_CERT_FILE ${caFile})`,
+    ])
   })
 
   it('trusts the CA in EM_CA_FILE', async () => {
     const { answer, lines } = await fetchThrough({ EM_CA_FILE: caFile })
     expect(answer.status).toBe(200)
     expect(answer.body.toString()).toBe('<EnterpriseManager/>')
-    expect(lines.info).toEqual([`EM: ${emUrl.slice(0, -1)} (TLS verified, CA file ${caFile})`])
+    expect(lines.info).toEqual([
+      `EM: ${emUrl.slice(0, -1)} (TLS verified against Node's CAs, SSL_CERT_FILE ${systemBundle}, CA file ${caFile})`,
+    ])
   })
 
   it('skips verification with EM_TLS_INSECURE=1 and warns about it', async () => {

@@ -1,16 +1,5 @@
+import { createRandom } from '../data/random.ts'
 import { type FaultSpec, hasEffect } from './fault-spec.ts'
-
-// Seeded so a `rate` below 1 hits the same requests on every run: tests stay deterministic.
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
 
 const LOGON_PATH = /^\/api\/sessionmngr(\/|$)/i
 
@@ -18,12 +7,13 @@ const LOGON_PATH = /^\/api\/sessionmngr(\/|$)/i
 export class FaultState {
   #spec: FaultSpec | undefined
   #expiresAt = Number.POSITIVE_INFINITY
-  #random = mulberry32(1)
+  // Seeded so a `rate` below 1 hits the same requests on every run: tests stay deterministic.
+  #random = createRandom(1)
 
   set(spec: FaultSpec, now: number): void {
     this.#spec = hasEffect(spec) ? spec : undefined
     this.#expiresAt = spec.forMs === undefined ? Number.POSITIVE_INFINITY : now + spec.forMs
-    this.#random = mulberry32(1)
+    this.#random = createRandom(1)
   }
 
   clear(): void {
@@ -47,7 +37,7 @@ export class FaultState {
     const path = rawPath.toLowerCase() === '/api' ? '/api/' : rawPath.toLowerCase()
     if (!path.startsWith(prefix)) return undefined
     if (LOGON_PATH.test(rawPath) && spec.includeLogon !== true) return undefined
-    if (this.#random() >= (spec.rate ?? 1)) return undefined
+    if (this.#random.next() >= (spec.rate ?? 1)) return undefined
     return spec
   }
 }

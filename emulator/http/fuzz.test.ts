@@ -1,22 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createRandom } from '../data/random.ts'
 import { type RunningEmulator, startEmulator } from './start.ts'
 import { basic, errorOf, logon, type Reply, send } from './test-client.ts'
 
 // Seeded so a failure names a request that reproduces on every run.
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296
-  }
-}
-
-const random = mulberry32(20_251_103)
-const pick = <T>(items: readonly [T, ...T[]]): T => items[Math.floor(random() * items.length)] ?? items[0]
-const int = (max: number) => Math.floor(random() * max)
+const random = createRandom(20_251_103)
+const pick = <T>(items: readonly [T, ...T[]]): T => random.pick(items)
+const int = (max: number) => random.int(0, max - 1)
 const chars = (alphabet: string, length: number) =>
   Array.from({ length }, () => alphabet.charAt(int(alphabet.length))).join('')
 const SEGMENT = 'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_.~!$()*,;:@'

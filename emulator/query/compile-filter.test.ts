@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { ReplicaSessionRecord } from '../data/records.ts'
+import { querySource, sessionRecord } from '../data/test-records.ts'
 import { filterCompiler } from './compile-filter.ts'
 import { QueryError } from './query-error.ts'
-import type { EndTimeMode, QuerySource } from './query-source.ts'
+import type { EndTimeMode } from './query-source.ts'
 import { SESSION_FIELDS } from './session-fields.ts'
 
 // Microseconds since the epoch; Date.parse alone would drop digits past the millisecond.
@@ -11,24 +12,16 @@ function at(iso: string): number {
   return Date.parse(`${whole}Z`) * 1000 + Number(fraction.padEnd(6, '0'))
 }
 
-function session(id: string, fields: Partial<ReplicaSessionRecord>): ReplicaSessionRecord {
-  return {
-    id,
+const session = (id: string, fields: Partial<ReplicaSessionRecord>) =>
+  sessionRecord(id, {
     name: `Job A@${id}`,
     jobId: 'job-a',
     jobName: 'Job A',
-    backupServerId: 'srv-1',
     backupServerName: 'vbr1.tech.local',
     creationTime: at('2025-08-15T06:00:00Z'),
     endTime: at('2025-08-15T06:10:00Z'),
-    state: 'Stopped',
-    result: 'Success',
-    progress: 100,
-    isRetry: false,
-    failureMessage: null,
     ...fields,
-  }
-}
+  })
 
 const sessions = [
   session('s1', {
@@ -50,14 +43,7 @@ const sessions = [
   }),
 ]
 
-const source: QuerySource = {
-  servers: [],
-  jobs: [],
-  sessions,
-  tasks: [],
-  sessionById: (id) => sessions.find((s) => s.id === id),
-  version: 1,
-}
+const source = querySource({ sessions })
 
 const compile = filterCompiler(SESSION_FIELDS)
 

@@ -1,38 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import type { BackupServerRecord, JobRecord } from '../data/records.ts'
+import type { JobRecord } from '../data/records.ts'
+import { jobRecord, querySource, serverRecord } from '../data/test-records.ts'
 import { filterCompiler } from './compile-filter.ts'
 import { JOB_FIELDS } from './job-fields.ts'
 import type { QuerySource } from './query-source.ts'
 
-function job(id: string, fields: Partial<JobRecord>): JobRecord {
-  return {
-    id,
-    name: `Job ${id}`,
-    jobType: 'Replica',
-    platform: 'VMware',
+const job = (id: string, fields: Partial<JobRecord>) =>
+  jobRecord(id, {
     description: 'Created by .\\veeamadmin',
     scheduleConfigured: true,
     scheduleEnabled: true,
     nextRun: Date.parse('2025-10-20T06:46:00Z') * 1000,
-    backupServerId: 'srv-1',
-    intervalMinutes: 60,
-    vmNames: [],
     ...fields,
-  }
-}
-
-function server(id: string, name: string): BackupServerRecord {
-  return {
-    id,
-    name,
-    description: '',
-    ipOrDnsName: name,
-    port: 9392,
-    version: '13.0',
-    wcfPort: 9405,
-    thumbprint: '',
-  }
-}
+  })
+const server = (id: string, name: string) => serverRecord(id, { name })
 
 const jobs = [
   job('j1', { jobType: 'Backup', platform: 'HyperV' }),
@@ -40,14 +21,10 @@ const jobs = [
   job('j3', { jobType: 'ImmediateBackupCopy', platform: 'CustomPlatform' }),
   job('j4', { scheduleConfigured: false, scheduleEnabled: false, nextRun: null, backupServerId: 'srv-9' }),
 ]
-const source: QuerySource = {
+const source = querySource({
   servers: [server('srv-1', 'vbr1.tech.local'), server('srv-2', 'vbr2.tech.local')],
   jobs,
-  sessions: [],
-  tasks: [],
-  sessionById: () => undefined,
-  version: 1,
-}
+})
 const compile = filterCompiler(JOB_FIELDS)
 
 function matching(filter: string, from: QuerySource = source): string[] {

@@ -1,90 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import type {
-  BackupServerRecord,
-  JobRecord,
-  ReplicaSessionRecord,
-  TaskSessionRecord,
-} from '../data/records.ts'
+import type { ReplicaSessionRecord } from '../data/records.ts'
+import { jobRecord, querySource, serverRecord, sessionRecord, taskRecord } from '../data/test-records.ts'
 import { QueryError } from './query-error.ts'
-import type { QuerySource } from './query-source.ts'
 import { type QueryParams, runQuery } from './run-query.ts'
 
-function session(id: string, fields: Partial<ReplicaSessionRecord>): ReplicaSessionRecord {
-  return {
-    id,
-    name: `Job@${id}`,
-    jobId: 'job-1',
-    jobName: 'Job',
-    backupServerId: 'srv-1',
-    backupServerName: 'vbr1',
-    creationTime: 0,
-    endTime: 100,
-    state: 'Stopped',
-    result: 'Success',
-    progress: 100,
-    isRetry: false,
-    failureMessage: null,
-    ...fields,
-  }
-}
-
-function task(id: string, fields: Partial<TaskSessionRecord>): TaskSessionRecord {
-  return {
-    id,
-    name: `vm@${id}`,
-    sessionId: 's1',
-    vmName: 'vm',
-    creationTime: 0,
-    endTime: 100,
-    state: 'Completed',
-    result: 'Success',
-    reason: '',
-    totalSize: 0,
-    ...fields,
-  }
-}
-
-function job(id: string, name: string): JobRecord {
-  return {
-    id,
-    name,
-    jobType: 'Replica',
-    platform: 'VMware',
-    description: '',
-    scheduleConfigured: false,
-    scheduleEnabled: false,
-    nextRun: null,
-    backupServerId: 'srv-1',
-    intervalMinutes: 60,
-    vmNames: [],
-  }
-}
-
-function server(id: string, name: string): BackupServerRecord {
-  return {
-    id,
-    name,
-    description: '',
-    ipOrDnsName: name,
-    port: 9392,
-    version: '13',
-    wcfPort: 9405,
-    thumbprint: '',
-  }
-}
-
-function sourceOf(parts: Partial<QuerySource>): QuerySource {
-  const sessions = parts.sessions ?? []
-  return {
-    servers: [],
-    jobs: [],
-    tasks: [],
-    version: 1,
-    ...parts,
-    sessions,
-    sessionById: (id) => sessions.find((s) => s.id === id),
-  }
-}
+const session = sessionRecord
+const task = taskRecord
+const job = (id: string, name: string) => jobRecord(id, { name })
+const server = (id: string, name: string) => serverRecord(id, { name, version: '13' })
+const sourceOf = querySource
 
 const sentinel = { endTimeMode: 'sentinel' } as const
 const ids = (items: readonly { id: string }[]) => items.map((item) => item.id)

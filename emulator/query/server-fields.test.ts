@@ -1,36 +1,18 @@
 import { describe, expect, it } from 'vitest'
 import type { BackupServerRecord } from '../data/records.ts'
+import { querySource, serverRecord } from '../data/test-records.ts'
 import { filterCompiler } from './compile-filter.ts'
-import type { QuerySource } from './query-source.ts'
 import { SERVER_FIELDS } from './server-fields.ts'
 
-function server(id: string, fields: Partial<BackupServerRecord>): BackupServerRecord {
-  return {
-    id,
-    name: `${id}.tech.local`,
-    description: '',
-    ipOrDnsName: `${id}.tech.local`,
-    port: 9392,
-    version: '13.0.0.1420',
-    wcfPort: 9405,
-    thumbprint: '0000',
-    ...fields,
-  }
-}
+const server = (id: string, fields: Partial<BackupServerRecord>) =>
+  serverRecord(id, { version: '13.0.0.1420', thumbprint: '0000', ...fields })
 
 const servers = [
   server('a', { version: '9.5.4.2866', description: 'Old site' }),
   server('b', { version: '11.0.0.837', port: 10_392, ipOrDnsName: '10.0.0.2' }),
   server('c', {}),
 ]
-const source: QuerySource = {
-  servers,
-  jobs: [],
-  sessions: [],
-  tasks: [],
-  sessionById: () => undefined,
-  version: 1,
-}
+const source = querySource({ servers })
 const compile = filterCompiler(SERVER_FIELDS)
 
 function matching(filter: string): string[] {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ReplicaSessionRecord } from '../data/records.ts'
+import { sessionRecord } from '../data/test-records.ts'
 import { lookupField } from './field-def.ts'
 import { QueryError } from './query-error.ts'
 import type { QuerySource } from './query-source.ts'
@@ -29,24 +30,8 @@ describe('resolveSort', () => {
   })
 })
 
-function session(id: string, fields: Partial<ReplicaSessionRecord>): ReplicaSessionRecord {
-  return {
-    id,
-    name: id,
-    jobId: 'j',
-    jobName: 'Job',
-    backupServerId: 's',
-    backupServerName: 'srv',
-    creationTime: 0,
-    endTime: 0,
-    state: 'Stopped',
-    result: 'Success',
-    progress: 100,
-    isRetry: false,
-    failureMessage: null,
-    ...fields,
-  }
-}
+const session = (id: string, fields: Partial<ReplicaSessionRecord> = {}) =>
+  sessionRecord(id, { name: id, endTime: 0, ...fields })
 
 const source: QuerySource = {
   servers: [],

@@ -1,33 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import type { ReplicaSessionRecord } from '../data/records.ts'
+import { querySource, sessionRecord } from '../data/test-records.ts'
 import { lookupField } from './field-def.ts'
 import type { QuerySource } from './query-source.ts'
 import { SESSION_FIELDS } from './session-fields.ts'
 import { sortKeys } from './sort.ts'
 import { orderCache, type SortInput, sortRecords } from './sorted-order.ts'
 
-function session(id: string, fields: Partial<ReplicaSessionRecord>): ReplicaSessionRecord {
-  return {
-    id,
-    name: id,
-    jobId: 'j',
-    jobName: 'Job',
-    backupServerId: 's',
-    backupServerName: 'srv',
-    creationTime: 0,
-    endTime: 0,
-    state: 'Stopped',
-    result: 'Success',
-    progress: 100,
-    isRetry: false,
-    failureMessage: null,
-    ...fields,
-  }
-}
-
-function sourceOf(sessions: ReplicaSessionRecord[], version = 1): QuerySource {
-  return { servers: [], jobs: [], sessions, tasks: [], sessionById: () => undefined, version }
-}
+const session = (id: string, fields: Partial<ReplicaSessionRecord> = {}) =>
+  sessionRecord(id, { name: id, endTime: 0, ...fields })
+const sourceOf = (sessions: ReplicaSessionRecord[], version = 1) => querySource({ sessions, version })
 
 function input(fieldName: string, descending: boolean, source: QuerySource): SortInput<ReplicaSessionRecord> {
   const field = lookupField(SESSION_FIELDS, fieldName)
@@ -85,6 +67,23 @@ describe('orderCache', () => {
     const [first] = records
     if (first !== undefined) first.creationTime = 3
     expect(Array.from(cache.order(records, input('CreationTime', false, sourceOf(records, 2))))).toEqual([
+      1, 0,
+    ])
+  })
+
+  it('leaves an order it handed out alone, and recovers from an update that throws', () => {
+    const records = [session('a', { creationTime: 1 }), session('b', { creationTime: 2 })]
+    const cache = orderCache<ReplicaSessionRecord>()
+    const first = cache.order(records, input('CreationTime', false, sourceOf(records, 1)))
+    const [a] = records
+    if (a !== undefined) a.creationTime = 3
+    const second = cache.order(records, input('CreationTime', false, sourceOf(records, 2)))
+    expect(Array.from(first)).toEqual([0, 1])
+    expect(Array.from(second)).toEqual([1, 0])
+    const holed = [...records]
+    holed.length = 3
+    expect(() => cache.order(holed, input('CreationTime', false, sourceOf(holed, 3)))).toThrow(/hole at 2/)
+    expect(Array.from(cache.order(records, input('CreationTime', false, sourceOf(records, 4))))).toEqual([
       1, 0,
     ])
   })

@@ -40,16 +40,6 @@ export function sortRecords<R extends { id: string }>(
   return order.flatMap((p) => records[p] ?? [])
 }
 
-interface OrderEntry<R> {
-  version: number
-  records: readonly R[]
-  /** What each position held when the order was last made, to spot what changed since. */
-  snapshot: R[]
-  raw: unknown[]
-  column: KeyColumn<R>
-  order: Int32Array
-}
-
 export interface OrderCache<R> {
   /** Indices of `records` in sort order; reused while the source version and the array hold. */
   order(records: readonly R[], sort: SortInput<R>): Int32Array
@@ -58,89 +48,106 @@ export interface OrderCache<R> {
 // A dozen sort fields in two directions exist per type; keep the recently used ones.
 const ORDERS_KEPT = 8
 
-/** A cache of presorted orders for one query type. */
+/**
+ * One order of all records by one sort key. It owns its buffers and patches them in place when the store changes
+ * (only this class writes them); every order it hands out is a new array that later updates leave alone.
+ */
+class CachedOrder<R extends { id: string }> {
+  readonly #keys: SortKeys<R>
+  readonly #descending: boolean
+  readonly #column: KeyColumn<R>
+  /** What each position held when the order was last made, and its raw key then: to spot what changed since. */
+  readonly #snapshot: R[] = []
+  readonly #raw: unknown[] = []
+  #records: readonly R[] | undefined
+  #version = Number.NaN
+  #order: Int32Array = new Int32Array(0)
+
+  constructor({ keys, descending }: SortInput<R>) {
+    this.#keys = keys
+    this.#descending = descending
+    this.#column = keys.column()
+  }
+
+  /** The order of `records`, brought up to date with the source first if either changed. */
+  orderOf(records: readonly R[], source: QuerySource): Int32Array {
+    const current =
+      this.#version === source.version &&
+      this.#records === records &&
+      this.#snapshot.length === records.length
+    if (!current) this.#update(records, source)
+    return this.#order
+  }
+
+  #update(records: readonly R[], source: QuerySource): void {
+    this.#align(records)
+    const snapshot = this.#snapshot
+    const known = snapshot.length
+    const changed: number[] = []
+    for (let i = 0; i < records.length; i++) {
+      const record = records[i]
+      if (record === undefined) throw new Error(`Record array has a hole at ${i}`)
+      const now = this.#keys.raw(record, source)
+      if (i < known && record === snapshot[i] && now === this.#raw[i]) continue
+      snapshot[i] = record
+      this.#raw[i] = now
+      this.#column.set(i, record, source)
+      changed.push(i)
+    }
+    this.#records = records
+    this.#version = source.version
+    if (changed.length === 0) return
+    const compare = comparator(this.#column, snapshot, this.#descending)
+    const isChanged = new Uint8Array(records.length)
+    for (const i of changed) isChanged[i] = 1
+    const kept = new Int32Array(this.#order.length)
+    let k = 0
+    for (const i of this.#order) if (isChanged[i] !== 1) kept[k++] = i
+    this.#order = insertSorted(kept.subarray(0, k), changed.sort(compare), compare)
+  }
+
+  // Lines the buffers up with `records`. A store that drops its oldest records (retention, em-api.md §6.6) shifts
+  // every index: find the old position of the new first record and renumber, rather than taking every position as
+  // changed. Positions past the new end are dropped.
+  #align(records: readonly R[]): void {
+    const snapshot = this.#snapshot
+    const first = records[0]
+    const found = first === undefined || snapshot[0] === first ? 0 : snapshot.indexOf(first)
+    const drop = Math.max(0, found)
+    const length = Math.min(snapshot.length - drop, records.length)
+    if (drop === 0 && length === snapshot.length) return
+    snapshot.splice(0, drop)
+    this.#raw.splice(0, drop)
+    this.#column.drop(drop)
+    snapshot.length = length
+    this.#raw.length = length
+    const order = new Int32Array(length)
+    let k = 0
+    for (const old of this.#order) {
+      const i = old - drop
+      if (i >= 0 && i < length) order[k++] = i
+    }
+    this.#order = order.slice(0, k)
+  }
+}
+
+/** A cache of presorted orders for one query type, the most recently used kept. */
 export function orderCache<R extends { id: string }>(): OrderCache<R> {
-  const entries = new Map<string, OrderEntry<R>>()
+  const entries = new Map<string, CachedOrder<R>>()
   return {
     order(records, sort) {
-      const { key } = sort
-      const version = sort.source.version
-      const previous = entries.get(key)
-      entries.delete(key)
-      const fresh =
-        previous !== undefined &&
-        previous.version === version &&
-        previous.records === records &&
-        previous.snapshot.length === records.length
-      const entry = fresh ? previous : refresh(previous, records, sort)
-      entries.set(key, entry)
+      const entry = entries.get(sort.key) ?? new CachedOrder(sort)
+      // Out of the cache while it updates: an update that throws leaves no half-patched order behind.
+      entries.delete(sort.key)
+      const order = entry.orderOf(records, sort.source)
+      entries.set(sort.key, entry)
       if (entries.size > ORDERS_KEPT) {
         const oldest = entries.keys().next()
         if (!oldest.done) entries.delete(oldest.value)
       }
-      return entry.order
+      return order
     },
   }
-}
-
-function refresh<R extends { id: string }>(
-  previous: OrderEntry<R> | undefined,
-  records: readonly R[],
-  { keys, descending, source }: SortInput<R>,
-): OrderEntry<R> {
-  const reuse = previous === undefined ? undefined : align(previous, records)
-  const snapshot = reuse?.snapshot ?? []
-  const raw = reuse?.raw ?? []
-  const column = reuse?.column ?? keys.column()
-  const known = snapshot.length
-  const changed: number[] = []
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i]
-    if (record === undefined) throw new Error(`Record array has a hole at ${i}`)
-    const now = keys.raw(record, source)
-    if (i < known && record === snapshot[i] && now === raw[i]) continue
-    snapshot[i] = record
-    raw[i] = now
-    column.set(i, record, source)
-    changed.push(i)
-  }
-  const base = { version: source.version, records, snapshot, raw, column }
-  const order = reuse?.order ?? new Int32Array(0)
-  if (changed.length === 0) return { ...base, order }
-  const compare = comparator(column, snapshot, descending)
-  const isChanged = new Uint8Array(records.length)
-  for (const i of changed) isChanged[i] = 1
-  const kept = new Int32Array(order.length)
-  let k = 0
-  for (let p = 0; p < order.length; p++) {
-    const i = order[p] ?? 0
-    if (isChanged[i] !== 1) kept[k++] = i
-  }
-  return { ...base, order: insertSorted(kept.subarray(0, k), changed.sort(compare), compare) }
-}
-
-// Lines the previous entry up with `records`. A store that drops its oldest records (retention, em-api.md
-// §6.6) shifts every index: find the old position of the new first record and renumber, rather than
-// taking every position as changed. Positions past the new end are dropped.
-function align<R>(previous: OrderEntry<R>, records: readonly R[]): OrderEntry<R> {
-  const { snapshot, raw, column } = previous
-  const first = records[0]
-  const found = first === undefined || snapshot[0] === first ? 0 : snapshot.indexOf(first)
-  const drop = Math.max(0, found)
-  const length = Math.min(snapshot.length - drop, records.length)
-  if (drop === 0 && length === snapshot.length) return previous
-  snapshot.splice(0, drop)
-  raw.splice(0, drop)
-  column.drop(drop)
-  snapshot.length = length
-  raw.length = length
-  const order = new Int32Array(length)
-  let k = 0
-  for (let p = 0; p < previous.order.length; p++) {
-    const i = (previous.order[p] ?? 0) - drop
-    if (i >= 0 && i < length) order[k++] = i
-  }
-  return { ...previous, order }
 }
 
 // Merges `added` (sorted) into `kept` (sorted) with a binary search per added item: a few comparator calls

@@ -1,43 +1,21 @@
 import { describe, expect, it } from 'vitest'
 import type { ReplicaSessionRecord, TaskSessionRecord } from '../data/records.ts'
+import { querySource, sessionRecord, taskRecord } from '../data/test-records.ts'
 import { filterCompiler } from './compile-filter.ts'
-import type { EndTimeMode, QuerySource } from './query-source.ts'
+import type { EndTimeMode } from './query-source.ts'
 import { TASK_FIELDS } from './task-fields.ts'
 
-function parent(id: string, fields: Partial<ReplicaSessionRecord>): ReplicaSessionRecord {
-  return {
-    id,
-    name: `Job@${id}`,
-    jobId: 'job-a',
-    jobName: 'Job A',
-    backupServerId: 'srv-1',
-    backupServerName: 'vbr1',
-    creationTime: 0,
-    endTime: 10,
-    state: 'Stopped',
-    result: 'Success',
-    progress: 100,
-    isRetry: false,
-    failureMessage: null,
-    ...fields,
-  }
-}
-
-function task(id: string, fields: Partial<TaskSessionRecord>): TaskSessionRecord {
-  return {
-    id,
-    name: `vm@${id}`,
+const parent = (id: string, fields: Partial<ReplicaSessionRecord>) =>
+  sessionRecord(id, { jobId: 'job-a', jobName: 'Job A', endTime: 10, ...fields })
+const task = (id: string, fields: Partial<TaskSessionRecord>) =>
+  taskRecord(id, {
     sessionId: 'p1',
     vmName: 'ubuntu88',
     creationTime: 1_000_000,
     endTime: 2_000_000,
-    state: 'Completed',
-    result: 'Success',
-    reason: '',
     totalSize: 17_179_869_184,
     ...fields,
-  }
-}
+  })
 
 const sessions = [
   parent('p1', {}),
@@ -55,14 +33,7 @@ const tasks = [
   task('t3', { sessionId: 'p2', state: 'InProgress', result: 'None', endTime: null }),
   task('t4', { sessionId: 'gone', state: 'Pending', result: 'None', endTime: null }),
 ]
-const source: QuerySource = {
-  servers: [],
-  jobs: [],
-  sessions,
-  tasks,
-  sessionById: (id) => sessions.find((s) => s.id === id),
-  version: 1,
-}
+const source = querySource({ sessions, tasks })
 const compile = filterCompiler(TASK_FIELDS)
 
 function matching(filter: string, mode: EndTimeMode = 'sentinel'): string[] {

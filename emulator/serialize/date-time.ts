@@ -34,3 +34,10 @@ export function endTimeText(endTime: Micros | null, mode: EndTimeMode): string |
   if (mode === 'sentinel') return END_TIME_SENTINEL
   return mode === 'empty' ? '' : null
 }
+
+/** EndTimeUTC as JSON, to spread into an entity: an empty end is null, an absent one leaves the key out (§7). */
+export function endTimeJson(endTime: Micros | null, mode: EndTimeMode): { EndTimeUTC?: string | null } {
+  const end = endTimeText(endTime, mode)
+  if (end === null) return {}
+  return { EndTimeUTC: end === '' ? null : end }
+}

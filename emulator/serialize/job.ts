@@ -2,65 +2,49 @@
 
 import type { JobRecord } from '../data/records.ts'
 import { dateTimeText } from './date-time.ts'
+import { type EntityKind, entityHead, entityJsonTail, entityRef, entityXml } from './entity-head.ts'
 import type { JsonObject } from './json-value.ts'
-import { linksJson, linksXml } from './link-writer.ts'
 import { jobLinks } from './links.ts'
-import { entityAttributes, type RefShape } from './reference.ts'
+import type { RefShape } from './reference.ts'
 import type { SerializeContext } from './serialize-context.ts'
-import { INDENT, textElement, wrapElement } from './xml-writer.ts'
 
-function head(job: JobRecord, ctx: SerializeContext) {
-  return {
-    href: `${ctx.base}jobs/${job.id}?format=Entity`,
-    type: 'Job',
-    name: job.name,
-    uid: `urn:veeam:Job:${job.id}`,
-  }
-}
+const KIND: EntityKind = { type: 'Job', path: 'jobs' }
 
 /** `<Job>`; NextRun only while scheduled; the replica schedule and info blocks are undocumented and left empty. */
 export function jobXml(job: JobRecord, ctx: SerializeContext, indent: string, namespaces = ''): string {
-  const inner = indent + INDENT
-  const children =
-    linksXml(jobLinks(job, ctx, 'entity'), inner) +
-    textElement(inner, 'JobType', job.jobType) +
-    textElement(inner, 'Platform', job.platform) +
-    textElement(inner, 'Description', job.description) +
-    textElement(inner, 'ScheduleConfigured', String(job.scheduleConfigured)) +
-    textElement(inner, 'ScheduleEnabled', String(job.scheduleEnabled)) +
-    textElement(inner, 'NextRun', job.nextRun === null ? null : dateTimeText(job.nextRun)) +
-    textElement(inner, 'JobScheduleOptions', '') +
-    textElement(inner, 'JobInfo', '')
-  return wrapElement(indent, 'Job', namespaces + entityAttributes(head(job, ctx)), children)
+  return entityXml({
+    head: entityHead(KIND, job, ctx),
+    links: jobLinks(job, ctx, 'entity'),
+    fields: [
+      ['JobType', job.jobType],
+      ['Platform', job.platform],
+      ['Description', job.description],
+      ['ScheduleConfigured', String(job.scheduleConfigured)],
+      ['ScheduleEnabled', String(job.scheduleEnabled)],
+      ['NextRun', job.nextRun === null ? null : dateTimeText(job.nextRun)],
+      ['JobScheduleOptions', ''],
+      ['JobInfo', ''],
+    ],
+    indent,
+    namespaces,
+  })
 }
 
 /** JSON as the §6.4 example: the empty blocks are `{}`, NextRun is left out when the job is not scheduled. */
 export function jobJson(job: JobRecord, ctx: SerializeContext): JsonObject {
-  const { href, type, name, uid } = head(job, ctx)
-  const json: JsonObject = {
+  return {
     JobType: job.jobType,
     Platform: job.platform,
     Description: job.description,
     ScheduleConfigured: job.scheduleConfigured,
     ScheduleEnabled: job.scheduleEnabled,
+    ...(job.nextRun === null ? {} : { NextRun: dateTimeText(job.nextRun) }),
+    JobScheduleOptions: {},
+    JobInfo: {},
+    ...entityJsonTail(entityHead(KIND, job, ctx), jobLinks(job, ctx, 'entity')),
   }
-  if (job.nextRun !== null) json.NextRun = dateTimeText(job.nextRun)
-  json.JobScheduleOptions = {}
-  json.JobInfo = {}
-  json.Name = name
-  json.UID = uid
-  json.Links = linksJson(jobLinks(job, ctx, 'entity'))
-  json.Href = href
-  json.Type = type
-  return json
 }
 
 export function jobRef(job: JobRecord, ctx: SerializeContext): RefShape {
-  return {
-    type: 'JobReference',
-    href: `${ctx.base}jobs/${job.id}`,
-    name: job.name,
-    uid: `urn:veeam:Job:${job.id}`,
-    links: jobLinks(job, ctx, 'ref'),
-  }
+  return entityRef(KIND, job, ctx, jobLinks(job, ctx, 'ref'))
 }

@@ -1,5 +1,6 @@
 import { QueryCache, QueryClient } from '@tanstack/react-query'
 import { EmHttpError, EmParseError, EmUnreachableError } from '@/em/errors.ts'
+import { getEmSession } from '@/em/session-token.ts'
 import { requestReauth } from '@/features/auth/reauth-store.ts'
 
 // Retry policy is decided here, once (STYLE §3.7): 4xx never retries (a 401 opens the sign-in dialog instead),
@@ -26,7 +27,9 @@ export function createQueryClient(options: { retries?: boolean } = {}): QueryCli
   return new QueryClient({
     queryCache: new QueryCache({
       onError: (error) => {
-        if (error instanceof EmHttpError && error.status === 401) requestReauth()
+        // Without a session (signed out, a request still under way) there is nothing to renew: the route guard
+        // sends the user to the sign-in page instead.
+        if (error instanceof EmHttpError && error.status === 401 && getEmSession() !== null) requestReauth()
       },
     }),
     defaultOptions: {

@@ -28,31 +28,31 @@ export function TextField({
   ...inputProps
 }: TextFieldProps) {
   const id = useId()
-  const [draft, setDraft] = useState(value)
-  const [seen, setSeen] = useState(value)
+  // An edit is the text typed over `value` since `from` was the committed value. It lives while the field is
+  // focused (a commit that comes back normalised cannot eat a keystroke) and, after that, until `value` moves on.
+  const [edit, setEdit] = useState<{ text: string; from: string } | null>(null)
   const [focused, setFocused] = useState(false)
   const [showProblem, setShowProblem] = useState(false)
-  if (!focused && value !== seen) {
-    setSeen(value)
-    setDraft(value)
-    setShowProblem(false)
-  }
-  const current = problem?.(draft) ?? null
+  const live = edit !== null && (focused || edit.from === value) ? edit : null
+  const draft = live?.text ?? value
+  const current = live ? (problem?.(draft) ?? null) : null
 
-  function commit(text: string) {
+  /** Commits a text; false when it has a problem (shown instead). */
+  function commit(text: string): boolean {
     if (problem?.(text)) {
       setShowProblem(true)
-      return
+      return false
     }
     if (text !== value) onCommit(text)
+    return true
   }
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a new draft restarts the pause; commit reads the latest props.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new draft restarts the pause and leaving ends it (the blur commits); commit reads the latest props.
   useEffect(() => {
-    if (!focused || draft === value) return
+    if (!focused || live === null || draft === value) return
     const timer = setTimeout(() => commit(draft), delayMs)
     return () => clearTimeout(timer)
-  }, [draft])
+  }, [draft, focused])
 
   const problemId = `${id}-problem`
   const hintId = `${id}-hint`
@@ -72,13 +72,18 @@ export function TextField({
         aria-invalid={showProblem && current ? true : undefined}
         aria-describedby={describedBy || undefined}
         onChange={(event) => {
-          setDraft(event.target.value)
+          setEdit({ text: event.target.value, from: live?.from ?? value })
           setShowProblem(false)
         }}
-        onFocus={() => setFocused(true)}
+        onFocus={() => {
+          // An edit the value has since moved past stays gone.
+          if (live === null) setEdit(null)
+          setFocused(true)
+        }}
         onBlur={() => {
           setFocused(false)
-          commit(draft)
+          // Committed, the text stays until the value it was typed over changes (its commit arriving).
+          if (live !== null && commit(draft)) setEdit({ text: draft, from: value })
         }}
         onKeyDown={(event) => {
           if (event.key === 'Enter') commit(draft)

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { checkFilterSyntax } from './session-query.ts'
+import { checkFilterSyntax } from './session-query-path.ts'
 
 describe('checkFilterSyntax accepts', () => {
   test.each([

@@ -7,7 +7,7 @@ import { resolveHref, withEntityFormat } from './link-resolver.ts'
 import { parseRefsPage } from './parse-refs.ts'
 import { parseSession, parseSessionsPage } from './parse-session.ts'
 import { parseTaskSessions, parseTaskSessionsPage } from './parse-task-session.ts'
-import { buildQueryPath, type SessionFilter, type SessionQuery } from './session-query.ts'
+import { buildQueryPath, type SessionFilter, type SessionQuery } from './session-query-path.ts'
 
 const all = () => ['em', 'sessions'] as const
 const lists = () => [...all(), 'list'] as const
@@ -33,6 +33,18 @@ export const sessionQueries = {
     const context = emContext()
     return queryOptions({
       queryKey: [...lists(), context, query] as const,
+      queryFn: async ({ signal }) =>
+        parseSessionsPage(await emGet(buildQueryPath(query), { signal, format: context.format })),
+    })
+  },
+  /**
+   * One page of an export run: its own keys (not under lists(), so a refresh does not refetch it and its short
+   * cache life never touches the page on screen), one `run` token per export so a new run never meets an old one.
+   */
+  exportPage: (query: SessionQuery, run: number) => {
+    const context = emContext()
+    return queryOptions({
+      queryKey: [...all(), 'export', run, context, query] as const,
       queryFn: async ({ signal }) =>
         parseSessionsPage(await emGet(buildQueryPath(query), { signal, format: context.format })),
     })

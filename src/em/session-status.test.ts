@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest'
-import { durationMs, hasResult, isRunning, KNOWN_RESULTS, KNOWN_STATES } from './session-status.ts'
+import {
+  durationGrows,
+  durationMs,
+  hasResult,
+  isRunning,
+  KNOWN_RESULTS,
+  KNOWN_STATES,
+  RUNNING_STATES,
+} from './session-status.ts'
 
 describe('isRunning', () => {
   test.each([
@@ -50,4 +58,17 @@ describe('durationMs', () => {
 test('the known values are EM’s documented ones', () => {
   expect(KNOWN_STATES).toEqual(['Starting', 'Stopping', 'Working', 'Pausing', 'Resuming', 'Stopped'])
   expect(KNOWN_RESULTS).toEqual(['Success', 'Warning', 'Failed'])
+})
+
+describe('RUNNING_STATES and durationGrows', () => {
+  test('every known state that isRunning says runs, and only those', () => {
+    expect(RUNNING_STATES).toEqual(KNOWN_STATES.filter((state) => isRunning({ state })))
+    expect(RUNNING_STATES).not.toContain('Stopped')
+  })
+
+  test('a duration grows only while running without an end', () => {
+    expect(durationGrows({ state: 'Working', endTime: null })).toBe(true)
+    expect(durationGrows({ state: 'Working', endTime: 5 })).toBe(false)
+    expect(durationGrows({ state: 'Stopped', endTime: null })).toBe(false)
+  })
 })

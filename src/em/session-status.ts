@@ -8,6 +8,9 @@ export type KnownState = (typeof KNOWN_STATES)[number]
 export const KNOWN_RESULTS = ['Success', 'Warning', 'Failed'] as const
 export type KnownResult = (typeof KNOWN_RESULTS)[number]
 
+/** The job-session states of a session still running: every known one but Stopped. */
+export const RUNNING_STATES: readonly string[] = KNOWN_STATES.filter((state) => state !== 'Stopped')
+
 /** Task-session states (§6.2). */
 export const KNOWN_TASK_STATES = ['InProgress', 'Pending', 'Completed'] as const
 
@@ -31,4 +34,9 @@ export function durationMs(
 ): number | null {
   if (session.endTime !== null) return session.endTime - session.creationTime
   return isRunning(session) ? Math.max(0, now - session.creationTime) : null
+}
+
+/** Whether durationMs still grows: the session runs and EM gives no end yet. */
+export function durationGrows(session: { endTime: number | null; state: string }): boolean {
+  return session.endTime === null && isRunning(session)
 }

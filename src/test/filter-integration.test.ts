@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { decodeBody } from '@/em/decode-body.ts'
 import { parseSessionsPage, type ReplicaJobSession } from '@/em/parse-session.ts'
-import { buildQueryPath, type SessionFilter, type SessionQuery } from '@/em/session-query.ts'
+import { buildQueryPath, type SessionFilter, type SessionQuery } from '@/em/session-query-path.ts'
 import type { WireFormat } from '@/em/wire-format.ts'
 import { type RunningEmulator, startEmulator } from '../../emulator/http/start.ts'
 

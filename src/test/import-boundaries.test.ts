@@ -47,8 +47,8 @@ function violationsIn(files: readonly { rel: string; text: string }[]): string[]
   for (const { rel, text } of files) {
     const { layer, feature } = layerOf(rel)
     if (layer === 'main.tsx' || layer === 'vite-env.d.ts') continue
-    // A feature's *-test-kit.ts holds setup only its tests import.
-    const isTest = /(\.test|-test-kit)\.tsx?$/.test(rel)
+    // Shared test setup lives in src/test/ (STYLE §2), so only *.test files get the extra edges.
+    const isTest = /\.test\.tsx?$/.test(rel)
     for (const spec of importsOf(text)) {
       if (spec.includes('emulator/') && layer !== 'test') found.push(`${rel}: imports the emulator (${spec})`)
       if (spec === 'fast-xml-parser' && rel !== join('em', 'xml.ts'))
@@ -95,6 +95,7 @@ describe('import boundaries', () => {
         file('components/chart.tsx', "import { LineChart } from 'recharts'"),
         file('em/parse.test.ts', "import { s } from '@/test/samples.ts'"),
         file('features/wall/wall.test.tsx', "import { c } from '@/app/query-client.ts'"),
+        file('features/wall/wall-test-kit.ts', "import { s } from '@/test/samples.ts'"),
       ]),
     ).toEqual([
       join('features', 'wall', 'wall.tsx') +
@@ -103,6 +104,7 @@ describe('import boundaries', () => {
       `${join('em', 'http.ts')}: em may not import test (@/test/samples.ts)`,
       `${join('lib', 'a.ts')}: climbs with ../ (../em/b.ts)`,
       `${join('components', 'chart.tsx')}: recharts outside a *-chart.tsx file`,
+      `${join('features', 'wall', 'wall-test-kit.ts')}: features may not import test (@/test/samples.ts)`,
     ])
   })
 

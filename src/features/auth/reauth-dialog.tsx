@@ -1,13 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useRouter } from '@tanstack/react-router'
-import { useEffect, useRef } from 'react'
-import { getEmSession } from '@/em/session-token.ts'
+import { useEffect, useRef, useSyncExternalStore } from 'react'
+import { getEmSession, subscribeEmSession } from '@/em/session-token.ts'
 import { closeReauth, useReauthOpen } from './reauth-store.ts'
 import { SignInForm } from './sign-in-form.tsx'
 
-/** Asks for the password again over the current screen when EM says the session ended; the URL is untouched. */
+/**
+ * Asks for the password again over the current screen when EM says the session ended; the URL is untouched.
+ * It renews a session this tab has: signed out (or never signed in) there is none, and the sign-in page is the
+ * place to sign in, so the dialog never shows there.
+ */
 export function ReauthDialog() {
-  const open = useReauthOpen()
+  const session = useSyncExternalStore(subscribeEmSession, getEmSession, () => null)
+  const open = useReauthOpen() && session !== null
   const queryClient = useQueryClient()
   const router = useRouter()
   const dialog = useRef<HTMLDialogElement>(null)
@@ -41,7 +46,7 @@ export function ReauthDialog() {
           <p className="sign-in__target">
             Sign in again to continue. Filters, sort and page stay as they are.
           </p>
-          <SignInForm onSignedIn={signedIn} userName={getEmSession()?.userName} />
+          <SignInForm onSignedIn={signedIn} userName={session?.userName} />
         </div>
       ) : null}
     </dialog>

@@ -3,6 +3,7 @@ import { useNavigate } from '@tanstack/react-router'
 import { logout } from '@/em/http.ts'
 import { clearEmSession, getEmSession } from '@/em/session-token.ts'
 import { getWireFormat } from '@/em/wire-format.ts'
+import { closeReauth } from './reauth-store.ts'
 
 /** Ends the EM session (DELETE logonSessions/{id}), then forgets the token and every cached answer. */
 export function SignOutButton() {
@@ -16,6 +17,8 @@ export function SignOutButton() {
       await logout(session, session.token, getWireFormat()).catch(() => undefined)
     }
     clearEmSession()
+    // A dialog asking to renew the session that was just ended has nothing left to renew.
+    closeReauth()
     queryClient.clear()
     await navigate({ to: '/sign-in', search: {} })
   }

@@ -4,35 +4,26 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { HttpResponse, http } from 'msw'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import { formatBytes } from '@/lib/format-bytes.ts'
-import { type EmTestServer, startEmTestServer } from '@/test/em-server.ts'
+import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
+import { findCard, type StoredSession, storedLinks, storedSessionWithTasks } from '@/test/emulator-records.ts'
 import { renderAt } from '@/test/render-at.tsx'
-import { emLinked, emSessions, findCard, signIn } from './detail-test-kit.ts'
 
 let em: EmTestServer
-let failed: ReplicaJobSession
+let failed: StoredSession
 
-beforeAll(async () => {
+beforeAll(() => {
   em = startEmTestServer()
-  await signIn()
   // A Failed session with more than one VM, so the table has something to order.
-  const candidates = await emSessions({ results: ['Failed'] })
-  for (const session of candidates) {
-    if ((await emLinked(session)).tasks.length > 1) {
-      failed = session
-      break
-    }
-  }
-  if (!failed) throw new Error('the emulator has no Failed session with several VMs')
+  failed = storedSessionWithTasks(em.context, (session) => session.result === 'Failed', 2)
 })
-beforeEach(signIn)
+beforeEach(() => signInToEm())
 afterEach(() => em.resetHandlers())
 afterAll(() => em.close())
 
 describe('session detail', { timeout: 20_000 }, () => {
   it('shows the session and what its Up and Down links lead to', async () => {
-    const { server, job, tasks } = await emLinked(failed)
+    const { server, job, tasks } = storedLinks(em.context, failed)
     renderAt(`/sessions/${failed.id}`)
 
     const heading = await screen.findByRole(
@@ -50,21 +41,23 @@ describe('session detail', { timeout: 20_000 }, () => {
     expect(within(serverCard).getByText(String(server.port))).toBeInTheDocument()
     const onServer = within(serverCard).getByRole('link', { name: 'Sessions on this server' })
     expect(new URL(onServer.getAttribute('href') ?? '', 'http://app').searchParams.get('serverUid')).toBe(
-      server.uid,
+      `urn:veeam:BackupServer:${server.id}`,
     )
 
     const jobCard = await findCard('Job')
     await waitFor(() => expect(within(jobCard).getByText(job.platform)).toBeInTheDocument())
     expect(within(jobCard).getByText(job.name)).toBeInTheDocument()
     const ofJob = within(jobCard).getByRole('link', { name: 'All sessions of this job' })
-    expect(new URL(ofJob.getAttribute('href') ?? '', 'http://app').searchParams.get('jobUid')).toBe(job.uid)
+    expect(new URL(ofJob.getAttribute('href') ?? '', 'http://app').searchParams.get('jobUid')).toBe(
+      `urn:veeam:Job:${job.id}`,
+    )
 
     const taskCard = await findCard('VMs in this session')
     const table = await within(taskCard).findByRole('table', {}, { timeout: 5000 })
     const rows = within(table).getAllByRole('row').slice(1)
     expect(rows).toHaveLength(tasks.length)
     for (const task of tasks) {
-      const row = within(table).getByRole('rowheader', { name: task.vmDisplayName }).closest('tr')
+      const row = within(table).getByRole('rowheader', { name: task.vmName }).closest('tr')
       expect(row).not.toBeNull()
       if (task.reason) expect(row).toHaveTextContent(task.reason.slice(0, 60))
       expect(row).toHaveTextContent(formatBytes(task.totalSize))
@@ -73,14 +66,17 @@ describe('session detail', { timeout: 20_000 }, () => {
     expect(rows[0]).toHaveTextContent('Result: Failed')
     const failedCount = tasks.filter((task) => task.result === 'Failed').length
     const counts = within(taskCard).getByRole('list', { name: 'VMs per result' })
-    expect(within(counts).getByText('Failed').closest('li')).toHaveTextContent(String(failedCount))
+    const failedItem = within(counts).getByText('Failed').closest('li')
+    if (!failedItem) throw new Error('no count item for Failed')
+    // The whole text of the number, not a substring: "1" must not pass for "12".
+    expect(within(failedItem).getByText(String(failedCount))).toBeInTheDocument()
   })
 
   it('lists every link of the entity and says which card it feeds', async () => {
     renderAt(`/sessions/${failed.id}`)
     const links = await findCard('Links')
     const rows = within(links).getAllByRole('row').slice(1)
-    expect(rows).toHaveLength(failed.links.length)
+    expect(rows).toHaveLength(storedLinks(em.context, failed).linkCount)
     expect(within(links).getByRole('button', { name: /go to “Backup server”/ })).toBeInTheDocument()
     await userEvent.click(within(links).getByRole('button', { name: /go to “VMs in this session”/ }))
     expect(await findCard('VMs in this session')).toHaveFocus()
@@ -101,7 +97,7 @@ describe('session detail', { timeout: 20_000 }, () => {
   })
 
   it('keeps everything else when the backup-server link fails, and retries that card alone', async () => {
-    const { server, job, tasks } = await emLinked(failed)
+    const { server, job, tasks } = storedLinks(em.context, failed)
     em.use(
       http.get('*/api/backupServers/*', () =>
         HttpResponse.json({ StatusCode: 500, Message: 'Injected fault' }, { status: 500 }),

@@ -1,11 +1,11 @@
+import { LiveDuration } from '@/components/live-duration.tsx'
 import { LocalTime } from '@/components/local-time.tsx'
 import { ProgressBar } from '@/components/progress-bar.tsx'
 import { StatusBadge } from '@/components/status-badge.tsx'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
-import { isRunning } from '@/em/session-status.ts'
+import { durationGrows, durationMs, isRunning } from '@/em/session-status.ts'
 import { formatLocal } from '@/lib/format-time.ts'
 import { FoldableText } from './foldable-text.tsx'
-import { LiveDuration } from './live-duration.tsx'
 
 export interface SessionHeaderProps {
   session: ReplicaJobSession
@@ -54,7 +54,7 @@ export function SessionHeader({ session, updatedAt, refreshSeconds }: SessionHea
         <div>
           <dt>Duration</dt>
           <dd>
-            <LiveDuration session={session} />
+            <LiveDuration msAt={(now) => durationMs(session, now)} ticking={durationGrows(session)} />
           </dd>
         </div>
         <div className="detail-facts__progress">

@@ -1,5 +1,5 @@
 import { TextField } from '@/components/text-field.tsx'
-import { checkFilterSyntax } from '@/em/session-query.ts'
+import { checkFilterSyntax } from '@/em/session-query-path.ts'
 
 // Points at the mistake: the text up to the error, the offending character marked, then the rest.
 function filterProblem(text: string) {

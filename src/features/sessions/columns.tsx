@@ -11,12 +11,12 @@ import {
   rowSortingFeature,
   tableFeatures,
 } from '@tanstack/react-table'
+import { LiveDuration } from '@/components/live-duration.tsx'
 import { LocalTime } from '@/components/local-time.tsx'
 import { ProgressBar } from '@/components/progress-bar.tsx'
 import { StatusBadge } from '@/components/status-badge.tsx'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
-import { isRunning } from '@/em/session-status.ts'
-import { LiveDuration } from './live-duration.tsx'
+import { durationGrows, durationMs, isRunning } from '@/em/session-status.ts'
 import { NewMark } from './new-since/new-mark.tsx'
 
 // EM sorts and pages (STYLE §3.5): those features are registered for their state and handlers, no client row
@@ -95,7 +95,9 @@ export const sessionColumns = column.columns([
     id: 'Duration',
     header: 'Duration',
     enableSorting: false,
-    cell: ({ row }) => <LiveDuration session={row.original} />,
+    cell: ({ row }) => (
+      <LiveDuration msAt={(now) => durationMs(row.original, now)} ticking={durationGrows(row.original)} />
+    ),
   }),
   column.accessor('progress', {
     id: 'Progress',

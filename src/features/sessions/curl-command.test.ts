@@ -5,7 +5,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { buildQueryPath } from '@/em/session-query.ts'
+import { buildQueryPath } from '@/em/session-query-path.ts'
 import { curlCommand } from './curl-command.ts'
 
 const trap = mkdtempSync(join(tmpdir(), 'curl-quote-'))

@@ -1,5 +1,5 @@
 import { CopyButton } from '@/components/copy-button.tsx'
-import { buildFilter, buildQueryPath, type SessionQuery } from '@/em/session-query.ts'
+import { buildFilter, buildQueryPath, type SessionQuery } from '@/em/session-query-path.ts'
 import type { WireFormat } from '@/em/wire-format.ts'
 import { curlCommand } from './curl-command.ts'
 

@@ -2,8 +2,8 @@
 // then back from the URL to the control value, through the router's own search serialisation.
 import { defaultParseSearch, defaultStringifySearch } from '@tanstack/react-router'
 import { describe, expect, test } from 'vitest'
-import { buildFilter, type SessionFilter } from '@/em/session-query.ts'
-import { type SessionSearch, toSessionFilter } from '@/em/session-search.ts'
+import { buildFilter, type SessionFilter } from '@/em/session-query-path.ts'
+import { type SessionSearch, toSessionFilter } from '@/em/session-url-filter.ts'
 import { type FilterBinding, filterBindings, uidProblem } from './filter-bindings.ts'
 import { parseExplorerSearch } from './search-params.ts'
 

@@ -1,8 +1,8 @@
 // Each filter control's value ↔ its URL keys, in both directions. Controls stay thin; the round trip
 // control → URL → SessionFilter → EM filter text is tested here, table-driven.
-import { normalizeUid } from '@/em/session-query.ts'
-import type { SessionSearch, TimeWindow } from '@/em/session-search.ts'
+import { normalizeUid } from '@/em/session-query-path.ts'
 import type { KnownResult, KnownState } from '@/em/session-status.ts'
+import type { SessionSearch, TimeWindow } from '@/em/session-url-filter.ts'
 import { formatUtc } from '@/lib/format-time.ts'
 
 export type SearchPatch = Partial<SessionSearch>

@@ -1,4 +1,4 @@
-import type { SessionSearch } from '@/em/session-search.ts'
+import type { SessionSearch } from '@/em/session-url-filter.ts'
 import { FILTER_EDITORS, PANEL_ORDER } from './filter-bar/filter-fields.tsx'
 import type { SearchPatch } from './filter-bindings.ts'
 

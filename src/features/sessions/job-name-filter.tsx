@@ -5,7 +5,7 @@ import { isRoleRefusal } from '@/em/em-roles.ts'
 import { jobQueries } from '@/em/job-queries.ts'
 import { jobsOfSessions } from '@/em/session-jobs.ts'
 import { sessionQueries } from '@/em/session-queries.ts'
-import type { SessionQuery } from '@/em/session-query.ts'
+import type { SessionQuery } from '@/em/session-query-path.ts'
 
 // A Portal User may not read jobs (em-api.md §10); the newest sessions (EM's page cap, §4.1) name the jobs that ran.
 const NEWEST_SESSIONS: SessionQuery = {

@@ -1,22 +1,23 @@
 import { defaultParseSearch } from '@tanstack/react-router'
 import { describe, expect, test } from 'vitest'
+import { toSessionQuery } from './explorer-query.ts'
+import { findIgnoredParams } from './ignored-params.ts'
 import {
+  explorerSearchFields,
   explorerSearchSchema,
-  findIgnoredParams,
-  formatSort,
   parseExplorerSearch,
-  parseSort,
-  pickQueryParams,
   SEARCH_DEFAULTS,
-  toSessionQuery,
-  windowAnchor,
 } from './search-params.ts'
 
 const GUID = '0bcf5a1e-866c-4b40-8bc3-ce64753b9a6b'
 
 function fromUrl(search: string) {
   const raw = defaultParseSearch(search)
-  return { raw, search: explorerSearchSchema.parse(raw), ignored: findIgnoredParams(raw) }
+  return {
+    raw,
+    search: explorerSearchSchema.parse(raw),
+    ignored: findIgnoredParams(raw, explorerSearchFields),
+  }
 }
 
 describe('explorer search: defaults and fallbacks', () => {
@@ -96,38 +97,5 @@ describe('explorer search: defaults and fallbacks', () => {
     for (const raw of [{ page: null }, { state: { a: 1 } }, { sort: [] }, { q: 7 }, { created: true }]) {
       expect(() => parseExplorerSearch(raw)).not.toThrow()
     }
-  })
-})
-
-describe('sort, query and anchor', () => {
-  test('parseSort and formatSort', () => {
-    expect(parseSort('CreationTime.desc')).toEqual({ field: 'CreationTime', dir: 'desc' })
-    expect(parseSort('backupservername.Asc')).toEqual({ field: 'BackupServerName', dir: 'asc' })
-    expect(parseSort('Progress.asc')).toBeNull()
-    expect(parseSort('Name')).toBeNull()
-    expect(formatSort({ field: 'EndTime', dir: 'asc' })).toBe('EndTime.asc')
-  })
-
-  test('toSessionQuery maps page, size and sort; refresh is not a query input', () => {
-    const search = parseExplorerSearch({
-      page: 4,
-      size: 250,
-      sort: 'Result.asc',
-      result: ['Failed'],
-      refresh: 0,
-    })
-    const deps = pickQueryParams(search)
-    expect(deps).not.toHaveProperty('refresh')
-    expect(toSessionQuery(deps, 0)).toEqual({
-      filter: { results: ['Failed'] },
-      sort: { field: 'Result', dir: 'asc' },
-      page: 4,
-      pageSize: 250,
-    })
-  })
-
-  test('windowAnchor rounds up to the next whole minute', () => {
-    expect(windowAnchor(Date.UTC(2025, 9, 19, 8, 46, 31))).toBe(Date.UTC(2025, 9, 19, 8, 47))
-    expect(windowAnchor(Date.UTC(2025, 9, 19, 8, 47))).toBe(Date.UTC(2025, 9, 19, 8, 47))
   })
 })

@@ -5,13 +5,13 @@ import { Link } from '@tanstack/react-router'
 import type { Row } from '@tanstack/react-table'
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
 import { useLayoutEffect, useRef, useState } from 'react'
+import { LiveDuration } from '@/components/live-duration.tsx'
 import { LocalTime } from '@/components/local-time.tsx'
 import { ProgressBar } from '@/components/progress-bar.tsx'
 import { StatusBadge } from '@/components/status-badge.tsx'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
-import { isRunning } from '@/em/session-status.ts'
+import { durationGrows, durationMs, isRunning } from '@/em/session-status.ts'
 import type { sessionTableFeatures } from './columns.tsx'
-import { LiveDuration } from './live-duration.tsx'
 import { NewMark } from './new-since/new-mark.tsx'
 
 // Every card has the same height (one line each, cut with an ellipsis), so the list needs no measuring.
@@ -46,7 +46,7 @@ function SessionCard({ session }: { session: ReplicaJobSession }) {
       <div className="session-card__meta">
         <span className="session-card__server">{session.backupServerName ?? '—'}</span>
         <LocalTime ms={session.creationTime} />
-        <LiveDuration session={session} />
+        <LiveDuration msAt={(now) => durationMs(session, now)} ticking={durationGrows(session)} />
       </div>
       {running ? (
         <ProgressBar value={session.progress} running label={`Progress of ${session.name}`} />

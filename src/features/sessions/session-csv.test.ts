@@ -6,7 +6,7 @@ vi.hoisted(() => {
 })
 
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
-import { sessionSearchSchema } from '@/em/session-search.ts'
+import { sessionSearchSchema } from '@/em/session-url-filter.ts'
 import { csvFileName, sessionsToCsv } from './session-csv.ts'
 
 const START = Date.UTC(2025, 9, 19, 6, 46, 31)

@@ -1,7 +1,7 @@
 // The CSV form of sessions: UTC for the record and local time for reading, the zone named in the header.
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
-import { type SessionSearch, sessionSearchFields } from '@/em/session-search.ts'
 import { durationMs } from '@/em/session-status.ts'
+import { type SessionSearch, sessionSearchFields } from '@/em/session-url-filter.ts'
 import { type CsvCell, toCsv } from '@/lib/csv.ts'
 import { formatUtc, localZoneName } from '@/lib/format-time.ts'
 import { formatLocalSortable } from '@/lib/local-datetime.ts'

@@ -20,8 +20,8 @@ import { NewSinceContext } from './new-since/new-mark.tsx'
 import { NotifyToggle } from './new-since/notify-toggle.tsx'
 import { useNewSince } from './new-since/use-new-since.ts'
 import { RefreshControl } from './refresh-control.tsx'
-import { parseSort } from './search-params.ts'
 import { ShortcutsHelp } from './shortcuts/shortcuts-dialog.tsx'
+import { sortOf } from './sort-param.ts'
 import { SummaryStrip } from './summary-strip.tsx'
 import { useExplorerSearch } from './use-explorer-search.ts'
 import { WallLink } from './wall-link.tsx'
@@ -29,11 +29,11 @@ import './sessions.css'
 
 export function SessionsExplorer() {
   const explorer = useExplorerSearch()
-  const { search, query } = explorer
+  const { search, query, refetchInterval } = explorer
   const format = useSyncExternalStore(subscribeWireFormat, getWireFormat, () => 'xml' as const)
   // refetchIntervalInBackground stays false: polling pauses while the tab is hidden.
-  const refetchInterval = search.refresh > 0 ? search.refresh * 1000 : false
-  const newSince = useNewSince(refetchInterval)
+  // The newest-failure watch has no moving window, so it follows the refresh setting itself.
+  const newSince = useNewSince(search.refresh > 0 ? search.refresh * 1000 : false)
   const list = useQuery({
     ...sessionQueries.list(query),
     placeholderData: keepPreviousData,
@@ -105,7 +105,7 @@ export function SessionsExplorer() {
         <ExplorerBody
           list={list}
           explorer={explorer}
-          sort={parseSort(search.sort) ?? { field: 'CreationTime', dir: 'desc' }}
+          sort={sortOf(search.sort)}
           pagesCount={paging?.pagesCount ?? 1}
           hasNext={paging ? findLink(paging.links, 'Next') !== undefined : false}
           toolbar={toolbar}

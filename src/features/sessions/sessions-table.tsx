@@ -1,11 +1,10 @@
 // The page of sessions: the virtual grid on a desk, cards below 640 px, and the pager, all from one table
 // instance (table-layout/use-session-table.ts, owned by the explorer's body).
 import { Pager } from '@/components/pager.tsx'
+import { PAGE_SIZES } from './search-params.ts'
 import { SessionCards } from './session-cards.tsx'
 import { SessionsGrid } from './sessions-grid.tsx'
 import type { SessionTable } from './table-layout/use-session-table.ts'
-
-const PAGE_SIZES = [25, 50, 100, 250, 500, 1000] as const
 
 export interface SessionsTableProps {
   table: SessionTable

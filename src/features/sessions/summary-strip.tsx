@@ -1,10 +1,8 @@
-import { useQueries } from '@tanstack/react-query'
+import { keepPreviousData, useQueries } from '@tanstack/react-query'
 import { StatusIcon, type StatusTone } from '@/components/status-icon.tsx'
 import { sessionQueries } from '@/em/session-queries.ts'
-import type { SessionFilter } from '@/em/session-query.ts'
-import { KNOWN_RESULTS, KNOWN_STATES } from '@/em/session-status.ts'
-
-const RUNNING_STATES = KNOWN_STATES.filter((state) => state !== 'Stopped')
+import type { SessionFilter } from '@/em/session-query-path.ts'
+import { KNOWN_RESULTS, RUNNING_STATES } from '@/em/session-status.ts'
 
 const RESULT_TONES: Record<(typeof KNOWN_RESULTS)[number], StatusTone> = {
   Success: 'success',
@@ -49,7 +47,12 @@ export function SummaryStrip({ filter, refetchInterval }: SummaryStripProps) {
     ...new Map(tiles.flatMap((tile) => (tile.filter ? [[key(tile.filter), tile.filter]] : []))).values(),
   ]
   const counts = useQueries({
-    queries: distinct.map((filter) => ({ ...sessionQueries.count(filter), refetchInterval })),
+    // A moving window asks new keys at each refresh: the last counts stay until the new ones arrive.
+    queries: distinct.map((filter) => ({
+      ...sessionQueries.count(filter),
+      refetchInterval,
+      placeholderData: keepPreviousData,
+    })),
   })
   const countOf = (filter: SessionFilter) => counts[distinct.findIndex((each) => key(each) === key(filter))]
   return (

@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { TIME_WINDOWS, type TimeWindow } from '@/em/session-search.ts'
+import { TIME_WINDOWS, type TimeWindow } from '@/em/session-url-filter.ts'
 import { localZoneName } from '@/lib/format-time.ts'
 import { fromLocalInputValue, toLocalInputValue } from '@/lib/local-datetime.ts'
 import type { TimeRange } from './filter-bindings.ts'

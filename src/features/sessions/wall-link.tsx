@@ -1,7 +1,7 @@
 // The current filter as a wall screen: the wall reads the same filter keys (features/wall/search-params.ts), so
 // the link carries exactly those and leaves sort, page and refresh to the wall's own defaults.
 import { Link } from '@tanstack/react-router'
-import { type SessionSearch, sessionSearchSchema } from '@/em/session-search.ts'
+import { type SessionSearch, sessionSearchSchema } from '@/em/session-url-filter.ts'
 
 /** Only the filter keys of an explorer search (the object schema drops every other key). */
 export function wallFilter(search: SessionSearch): SessionSearch {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { runningSession, session } from '@/test/domain-fixtures.ts'
 import { hourlyBuckets, hourStart } from './hourly.ts'
-import { runningSession, session } from './session-fixture.ts'
 
 const HOUR = 3_600_000
 

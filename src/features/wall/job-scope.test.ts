@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { job } from '@/test/domain-fixtures.ts'
 import { jobInScope, jobServer } from './job-scope.ts'
-import { job } from './session-fixture.ts'
 
 describe('jobInScope', () => {
   const sql = job('SQL Replication', 'srv02.tech.local')

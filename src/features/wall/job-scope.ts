@@ -2,7 +2,7 @@
 // job list the way EM applies them to sessions (String and UID compare ignoring case, em-api.md §4.2).
 import { findLink } from '@/em/link-resolver.ts'
 import type { Job } from '@/em/parse-job.ts'
-import type { SessionFilter } from '@/em/session-query.ts'
+import type { SessionFilter } from '@/em/session-query-path.ts'
 
 const SERVER_ID =
   /\/backupServers\/\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?(?:[/?#]|$)/i

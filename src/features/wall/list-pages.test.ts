@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { runningSession, session } from '@/test/domain-fixtures.ts'
 import { pageAt, rowsPerPage, wallOrder } from './list-pages.ts'
-import { runningSession, session } from './session-fixture.ts'
 
 const NOW = Date.parse('2025-10-20T12:00:00Z')
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { sessionSearchSchema } from '@/em/session-search.ts'
+import { sessionSearchSchema } from '@/em/session-url-filter.ts'
 import { describeFilter, WALL_DEFAULTS, wallOptions, wallSearchSchema } from './search-params.ts'
 
 describe('wallSearchSchema', () => {

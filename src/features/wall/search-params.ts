@@ -1,7 +1,7 @@
 // The wall's URL: the explorer's session filter (same keys, extended, not copied: STYLE §3.5) plus the screen's
 // own options. Each screen is a bookmark, so every key falls back on its own instead of failing the page.
 import { z } from 'zod'
-import { sessionSearchSchema } from '@/em/session-search.ts'
+import { sessionSearchSchema } from '@/em/session-url-filter.ts'
 
 /** Defaults of the wall's own keys; stripSearchParams leaves them out of canonical URLs. */
 export const WALL_DEFAULTS = {

@@ -18,6 +18,55 @@ export function isNewBuild(running: string | null, deployed: string | undefined)
   return running !== null && deployed !== undefined && deployed !== running
 }
 
+/** The reloads this tab already made for a deployed build (kept in sessionStorage, which a reload keeps). */
+export interface ReloadTries {
+  target: string
+  count: number
+  lastAt: number
+}
+
+const FIRST_WAIT_MS = 5 * 60_000
+const LONGEST_WAIT_MS = 60 * 60_000
+
+/**
+ * Whether to reload now. A reload that still brings up the old build (index.html served stale by a cache in
+ * between) would otherwise reload again at once, forever: after each try for the same build, wait 5 minutes,
+ * then 10, 20, … up to an hour, so a stuck screen costs one reload an hour at most and still gets there.
+ */
+export function shouldReload(
+  running: string | null,
+  deployed: string | undefined,
+  tries: ReloadTries | null,
+  now: number,
+): boolean {
+  if (!isNewBuild(running, deployed)) return false
+  if (tries === null || tries.target !== deployed) return true
+  const wait = Math.min(LONGEST_WAIT_MS, FIRST_WAIT_MS * 2 ** (tries.count - 1))
+  return now - tries.lastAt >= wait
+}
+
+const TRIES_KEY = 'wall.reloadTries'
+const triesSchema = z.object({ target: z.string(), count: z.number().int().min(1), lastAt: z.number() })
+
+function readTries(): ReloadTries | null {
+  try {
+    const stored = triesSchema.safeParse(JSON.parse(sessionStorage.getItem(TRIES_KEY) ?? 'null'))
+    return stored.success ? stored.data : null
+  } catch {
+    return null
+  }
+}
+
+function noteTry(target: string, now: number): void {
+  const tries = readTries()
+  const count = tries?.target === target ? tries.count + 1 : 1
+  try {
+    sessionStorage.setItem(TRIES_KEY, JSON.stringify({ target, count, lastAt: now }))
+  } catch {
+    // Storage may be off: then nothing bounds the tries of this tab but the poll interval.
+  }
+}
+
 export const deployedBuildQuery = queryOptions({
   queryKey: ['deployed-build'],
   queryFn: async ({ signal }) => {
@@ -29,19 +78,32 @@ export const deployedBuildQuery = queryOptions({
   retry: false,
 })
 
-/**
- * Polls the deployed build id and reloads the page when it changes, but only while EM answers: a reload
- * during an outage would trade the last good data for an empty screen.
- */
-export function useReloadOnNewBuild(pollMs: number, emHealthy: boolean): void {
-  const running = runningBuild()
-  const { data } = useQuery({
+export interface ReloadOptions {
+  pollMs: number
+  /** False during an outage: a reload then would trade the last good data for an empty screen. */
+  emHealthy: boolean
+  running?: string | null
+  reload?: () => void
+}
+
+/** Polls the deployed build id and reloads the page when it changes (bounded by shouldReload). */
+export function useReloadOnNewBuild({
+  pollMs,
+  emHealthy,
+  running = runningBuild(),
+  reload = () => window.location.reload(),
+}: ReloadOptions): void {
+  const { data, dataUpdatedAt } = useQuery({
     ...deployedBuildQuery,
     enabled: running !== null,
     refetchInterval: pollMs,
     refetchIntervalInBackground: true,
   })
+  // biome-ignore lint/correctness/useExhaustiveDependencies: each answer of the poll is a new chance (dataUpdatedAt); reload is the caller's.
   useEffect(() => {
-    if (emHealthy && isNewBuild(running, data)) window.location.reload()
-  }, [running, data, emHealthy])
+    const now = Date.now()
+    if (!emHealthy || data === undefined || !shouldReload(running, data, readTries(), now)) return
+    noteTry(data, now)
+    reload()
+  }, [running, data, dataUpdatedAt, emHealthy])
 }

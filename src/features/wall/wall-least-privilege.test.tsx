@@ -7,7 +7,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { emGet } from '@/em/em-get.ts'
 import { parseSessionsPage } from '@/em/parse-session.ts'
 import { jobsOfSessions } from '@/em/session-jobs.ts'
-import { buildQueryPath } from '@/em/session-query.ts'
+import { buildQueryPath } from '@/em/session-query-path.ts'
 import { clearEmSession } from '@/em/session-token.ts'
 import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
 import { renderAt } from '@/test/render-at.tsx'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { buildQueryPath } from '@/em/session-query.ts'
+import { buildQueryPath } from '@/em/session-query-path.ts'
+import { session } from '@/test/domain-fixtures.ts'
 import { wallSearchSchema } from './search-params.ts'
-import { session } from './session-fixture.ts'
 import { wallQueries } from './wall-queries.ts'
 
 const HOUR = 3_600_000

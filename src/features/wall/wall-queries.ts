@@ -2,16 +2,15 @@
 // the browser, so query keys never change between refreshes (a failed refresh keeps its data, STYLE §3.7) and
 // every screen with the same bookmark sends byte-identical requests the proxy can coalesce.
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
-import type { SessionFilter, SessionQuery } from '@/em/session-query.ts'
-import { type SessionSearch, toSessionFilter } from '@/em/session-search.ts'
-import { KNOWN_STATES } from '@/em/session-status.ts'
+import type { SessionFilter, SessionQuery } from '@/em/session-query-path.ts'
+import { RUNNING_STATES } from '@/em/session-status.ts'
+import { type SessionSearch, toSessionFilter } from '@/em/session-url-filter.ts'
 
 // EM's page-size cap (em-api.md §4.1): the newest 1000 sessions cover a day of almost any installation;
 // when they do not, the wall says how far back its numbers reach.
 export const RECENT_PAGE_SIZE = 1000
 export const RUNNING_PAGE_SIZE = 100
 
-const RUNNING_STATES: readonly string[] = KNOWN_STATES.filter((state) => state !== 'Stopped')
 const NEWEST_FIRST = { field: 'CreationTime', dir: 'desc' } as const
 
 export interface WallQueries {

@@ -4,6 +4,7 @@ import { dashboardConfigQuery } from '@/config/dashboard-config.ts'
 import { isRoleRefusal } from '@/em/em-roles.ts'
 import { jobQueries } from '@/em/job-queries.ts'
 import { sessionQueries } from '@/em/session-queries.ts'
+import { useNow } from '@/lib/use-now.ts'
 import { freshnessOf, type PollState, pollIntervalMs } from './freshness.ts'
 import { FreshnessBanner } from './freshness-banner.tsx'
 import { KioskKeyNotice } from './kiosk-key-notice.tsx'
@@ -11,7 +12,6 @@ import { rowsPerPage } from './list-pages.ts'
 import { pixelShift } from './pixel-shift.ts'
 import { describeFilter, type WallSearch, wallOptions } from './search-params.ts'
 import { useIdle } from './use-idle.ts'
-import { useNow } from './use-now.ts'
 import { useReloadOnNewBuild } from './version-reload.ts'
 import { WallBody } from './wall-body.tsx'
 import { describeWallError } from './wall-error.ts'
@@ -78,7 +78,10 @@ export function WallScreen({ search, kiosk, keyMovedFromQuery }: WallScreenProps
     now,
   })
   const failure = polled.find((q) => q.status === 'error')?.error
-  useReloadOnNewBuild(VERSION_POLL_MS, recent.data !== undefined && !freshness.failing && !freshness.stale)
+  useReloadOnNewBuild({
+    pollMs: VERSION_POLL_MS,
+    emHealthy: recent.data !== undefined && !freshness.failing && !freshness.stale,
+  })
 
   const shift = pixelShift(now)
   const style = {
@@ -139,6 +142,7 @@ export function WallScreen({ search, kiosk, keyMovedFromQuery }: WallScreenProps
               Reduced: jobs not readable by this account, so the job tiles count only jobs seen in sessions.
             </span>
           ) : null}
+          {config.data && config.data.version !== 'unknown' ? ` Dashboard ${config.data.version}.` : null}
         </footer>
       </div>
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { job, pageOf, runningSession, session } from './session-fixture.ts'
+import { job, pageOf, runningSession, session } from '@/test/domain-fixtures.ts'
 import {
   countResults,
   coverageOf,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { job, pageOf, runningSession, session } from '@/test/domain-fixtures.ts'
 import { wallSearchSchema } from './search-params.ts'
-import { job, pageOf, runningSession, session } from './session-fixture.ts'
 import { wallQueries } from './wall-queries.ts'
 import { needsSuccessQuery, wallView } from './wall-view.ts'
 

@@ -8,7 +8,7 @@ import { getKioskKey } from '@/em/kiosk-key.ts'
 import { parseJobsPage } from '@/em/parse-job.ts'
 import { parseRefsPage } from '@/em/parse-refs.ts'
 import { parseSessionsPage } from '@/em/parse-session.ts'
-import { buildQueryPath, type SessionFilter } from '@/em/session-query.ts'
+import { buildQueryPath, type SessionFilter } from '@/em/session-query-path.ts'
 import { KNOWN_STATES } from '@/em/session-status.ts'
 import { clearEmSession } from '@/em/session-token.ts'
 import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
@@ -92,6 +92,12 @@ describe('wall', () => {
     expect(screen.getByRole('table')).toBeInTheDocument()
     expect(screen.getByRole('img', { name: /Sessions per hour over the last 24 hours/ })).toBeInTheDocument()
     expect(screen.getByText(/every 15 minutes/)).toBeInTheDocument()
+  })
+
+  it('names the dashboard version from the config document in its footer', async () => {
+    renderAt('/wall')
+    const footer = await screen.findByText(/every 15 minutes/, {}, { timeout: 10_000 })
+    await waitFor(() => expect(footer).toHaveTextContent('Dashboard test.'))
   })
 
   it('keeps the data when a refresh fails, says so, and recovers by itself', {

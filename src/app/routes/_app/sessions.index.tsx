@@ -1,12 +1,7 @@
 import { createFileRoute, stripSearchParams } from '@tanstack/react-router'
 import { sessionQueries } from '@/em/session-queries.ts'
-import {
-  pickQueryParams,
-  SEARCH_DEFAULTS,
-  toSessionQuery,
-  validateExplorerSearch,
-  windowAnchor,
-} from '@/features/sessions/search-params.ts'
+import { pickQueryParams, toSessionQuery, windowAnchor } from '@/features/sessions/explorer-query.ts'
+import { SEARCH_DEFAULTS, validateExplorerSearch } from '@/features/sessions/search-params.ts'
 import { SessionsExplorer } from '@/features/sessions/sessions-explorer.tsx'
 import { SessionsExplorerPending } from '@/features/sessions/table-skeleton.tsx'
 

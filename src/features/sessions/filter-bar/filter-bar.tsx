@@ -3,7 +3,7 @@
 // through filter-bindings.ts; the bar's own state (which popover is open) is of the moment only.
 import { useId, useRef, useState } from 'react'
 import { Popover } from '@/components/popover.tsx'
-import type { SessionSearch } from '@/em/session-search.ts'
+import type { SessionSearch } from '@/em/session-url-filter.ts'
 import { AdvancedFilter } from '@/features/sessions/advanced-filter.tsx'
 import { filterBindings as bind, type SearchPatch } from '@/features/sessions/filter-bindings.ts'
 import { FilterPanel } from '@/features/sessions/filter-panel.tsx'

@@ -1,7 +1,7 @@
 // The active filters as chips: what each says and what removing it writes, read from the same search object and
 // bindings the full panel uses (filter-bindings.ts), so a chip can never disagree with the panel or the URL.
 import { describeStatus } from '@/components/status-badge.tsx'
-import type { SessionSearch } from '@/em/session-search.ts'
+import type { SessionSearch } from '@/em/session-url-filter.ts'
 import {
   filterBindings as bind,
   type SearchPatch,

@@ -3,8 +3,8 @@
 import type { ReactNode } from 'react'
 import { MultiSelect } from '@/components/multi-select.tsx'
 import { TextField } from '@/components/text-field.tsx'
-import type { SessionSearch } from '@/em/session-search.ts'
 import { KNOWN_RESULTS, KNOWN_STATES } from '@/em/session-status.ts'
+import type { SessionSearch } from '@/em/session-url-filter.ts'
 import {
   filterBindings as bind,
   type RetryChoice,

@@ -1,6 +1,6 @@
 // Which failed sessions are news to this tab: the first answer only teaches what already failed, every later
 // answer's unknown sessions are new (once each). Pure; the notifier keeps `known` and shows the new ones.
-import type { SessionQuery } from '@/em/session-query.ts'
+import type { SessionQuery } from '@/em/session-query-path.ts'
 
 /** The newest failed sessions by end: more than fail between two refreshes, so nothing new is pushed off it. */
 export const LATEST_FAILED: SessionQuery = {

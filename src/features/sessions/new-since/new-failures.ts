@@ -5,7 +5,7 @@
 // the user had seen is "every failure up to the newest one EM had reported", so a mark keeps that session's end
 // (EM's time, `after`) beside the browser's time of the look (`at`, for people). Collections copy every server at
 // once, so a failure that EM had not reported by then cannot have ended before that newest one.
-import type { SessionFilter, SessionQuery } from '@/em/session-query.ts'
+import type { SessionFilter, SessionQuery } from '@/em/session-query-path.ts'
 import type { SeenMark } from '@/lib/preferences.ts'
 
 /** The results an admin has to look at; both are "failures" in the line above the table. */

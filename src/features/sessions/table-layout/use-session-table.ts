@@ -12,7 +12,7 @@ import {
 } from '@tanstack/react-table'
 import { useMemo } from 'react'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
-import type { SessionSort } from '@/em/session-query.ts'
+import type { SessionSort } from '@/em/session-query-path.ts'
 import { sessionColumns, sessionTableFeatures } from '@/features/sessions/columns.tsx'
 import { tableLayoutPreference, usePreference } from '@/lib/preferences.ts'
 import { COLUMN_IDS, DEFAULT_VISIBILITY, resolveLayout, toStoredLayout } from './column-layout.ts'

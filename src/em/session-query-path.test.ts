@@ -5,7 +5,7 @@ import {
   normalizeUid,
   SESSION_FILTER_FIELDS,
   type SessionFilter,
-} from './session-query.ts'
+} from './session-query-path.ts'
 
 const JOB = 'urn:veeam:Job:2c49a44e-1e59-4527-a6bc-6b2f9b579ee1'
 const SERVER = 'urn:veeam:BackupServer:ce15a8c7-aa49-495e-b05b-ee3398c91018'

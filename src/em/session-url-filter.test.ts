@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { type SessionSearch, sessionSearchSchema, toSessionFilter } from './session-search.ts'
+import { type SessionSearch, sessionSearchSchema, toSessionFilter } from './session-url-filter.ts'
 
 const NOW = Date.UTC(2025, 9, 19, 12)
 const JOB = 'urn:veeam:Job:2c49a44e-1e59-4527-a6bc-6b2f9b579ee1'

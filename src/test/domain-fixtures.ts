@@ -1,4 +1,4 @@
-// Test data for the wall's pure functions: a session or a job with only the fields a test cares about.
+// Test data for pure functions over domain objects: a session, a job or a page with only the fields a test cares about.
 import type { Page } from '@/em/page-schema.ts'
 import type { Job } from '@/em/parse-job.ts'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'

@@ -1,7 +1,7 @@
 // The URL form of SessionFilter, shared by every screen that filters replica sessions (explorer, wall): short
 // keys a person can read and hand-edit, validated per key, turned into a SessionFilter only when querying.
 import { z } from 'zod'
-import { checkFilterSyntax, normalizeUid, type SessionFilter } from './session-query.ts'
+import { checkFilterSyntax, normalizeUid, type SessionFilter } from './session-query-path.ts'
 import { KNOWN_RESULTS, KNOWN_STATES } from './session-status.ts'
 
 export const TIME_WINDOWS = ['1h', '24h', '7d', '30d'] as const
