@@ -23,6 +23,10 @@ export default defineConfig({
   },
   projects: [
     { name: 'xml', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
+    // The JSON project repeats the journeys that read and show EM's data (parsers, rendering of EM's text). Tests
+    // whose subject does not depend on the wire format (sign-in, kiosk proxy, outages, fault injection, layout,
+    // accessibility scans, URL handling) are tagged @xml-only and run once: both formats are also covered by the
+    // parsers' unit tests and the integration tests against the emulator.
     {
       name: 'json',
       use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } },

@@ -12,7 +12,7 @@ async function storedToken(page: Page): Promise<string> {
   return token
 }
 
-test('sign in, reload keeps the session, a new tab signs in on its own, sign out ends it in EM', async ({
+test('sign in, reload keeps the session, a new tab signs in on its own, sign out ends it in EM @xml-only', async ({
   page,
   context,
 }) => {
@@ -46,14 +46,16 @@ test('sign in, reload keeps the session, a new tab signs in on its own, sign out
   await expect(page).toHaveURL(/\/sign-in/)
 })
 
-test('a wrong password says so and stays on the sign-in screen', async ({ page }) => {
+test('a wrong password says so and stays on the sign-in screen @xml-only', async ({ page }) => {
   await page.goto('/sign-in')
   await signInThroughUi(page, 'admin', 'not-the-password')
   await expect(page.getByRole('alert')).toContainText('Wrong user name or password')
   await expect(page).toHaveURL(/\/sign-in/)
 })
 
-test('an expired session asks for the password over the screen and keeps the view', async ({ page }) => {
+test('an expired session asks for the password over the screen and keeps the view @xml-only', async ({
+  page,
+}) => {
   const url = '/sessions?result=%5B%22Failed%22%5D&sort=Name.asc'
   await page.goto(url)
   await signInThroughUi(page)

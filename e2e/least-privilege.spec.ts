@@ -70,7 +70,9 @@ test('a Portal User signs in, explores, opens a session and watches the wall; ea
   await page.screenshot({ path: `test-results/screens/portal-user-wall-${format}.png` })
 })
 
-test('a Restore Operator is told at sign-in, from EM’s answer, which role to ask for', async ({ page }) => {
+test('a Restore Operator is told at sign-in, from EM’s answer, which role to ask for @xml-only', async ({
+  page,
+}) => {
   await page.goto('/sign-in')
   await signInThroughUi(page, RESTORE_OPERATOR.user, RESTORE_OPERATOR.password)
   await expect(page.getByRole('alert')).toHaveText(
@@ -114,7 +116,7 @@ async function startKioskServer(account: { user: string; password: string }, key
   return { url, lines, stop }
 }
 
-test('kiosk mode with a Portal User account: the proxy logs its self-check, and the wall says it runs reduced', async ({
+test('kiosk mode with a Portal User account: the proxy logs its self-check, and the wall says it runs reduced @xml-only', async ({
   page,
   format,
 }) => {

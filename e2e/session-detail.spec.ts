@@ -168,7 +168,9 @@ test('a failed session from the explorer: cards from the Up links, tasks from th
   await expect(explorerRows(page).nth(2).getByRole('link')).toHaveAttribute('href', href)
 })
 
-test('a failing backup-server link breaks only its card, and Retry brings it back', async ({ page }) => {
+test('a failing backup-server link breaks only its card, and Retry brings it back @xml-only', async ({
+  page,
+}) => {
   await signIn(page)
   const id = await firstSessionId(page, 'Result==Failed')
   const em = await emSessionAndLinks(page, id)
@@ -193,7 +195,9 @@ test('a failing backup-server link breaks only its card, and Retry brings it bac
   await expect(server.getByRole('alert')).toHaveCount(0)
 })
 
-test('a session that fails to load shows the error, and Retry loads it once EM answers', async ({ page }) => {
+test('a session that fails to load shows the error, and Retry loads it once EM answers @xml-only', async ({
+  page,
+}) => {
   await signIn(page)
   const id = await firstSessionId(page, 'Result==Failed')
   const em = await emSessionAndLinks(page, id)

@@ -199,7 +199,7 @@ test('the shareable URL in the README opens exactly that view @xml-only', async 
   await page.screenshot({ path: 'test-results/screens/explorer-readme-url.png' })
 })
 
-test('a malformed URL shows the notice and a working page', async ({ page }) => {
+test('a malformed URL shows the notice and a working page @xml-only', async ({ page }) => {
   await openExplorer(page, '/sessions?page=abc&size=7&result=Bogus&sort=Progress.asc&retry=only')
   const notice = page.getByRole('status').filter({ hasText: 'settings were ignored' })
   await expect(notice).toBeVisible()
@@ -249,7 +249,7 @@ test('a 1,000-row page renders and scrolls with few rows in the DOM; Back from a
   await expect.poll(() => scroller.evaluate((element) => element.scrollTop)).toBe(scrolledTo)
 })
 
-test('no serious or critical accessibility violations; screenshots in light and dark themes', async ({
+test('no serious or critical accessibility violations; screenshots in light and dark themes @xml-only', async ({
   page,
 }) => {
   // Two axe scans of a full page take 10–15 s each on a busy 2-core machine, before the 4K screenshot.

@@ -144,7 +144,9 @@ test("the explorer's Wall link opens its filter as a wall, without sort or page 
   await expect(page.getByRole('table')).toBeVisible()
 })
 
-test('an EM outage keeps the data, says so, turns stale, and recovers by itself', async ({ page }) => {
+test('an EM outage keeps the data, says so, turns stale, and recovers by itself @xml-only', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1920, height: 1080 })
   await openSignedIn(page, '/wall?refresh=5')
   const failed = tile(page, 'Failed, last 24 h')
@@ -166,7 +168,9 @@ test('an EM outage keeps the data, says so, turns stale, and recovers by itself'
   await expect(page.getByText('Stale', { exact: true })).toBeHidden()
 })
 
-test('a hanging EM turns the data stale without blanking it, and the wall recovers', async ({ page }) => {
+test('a hanging EM turns the data stale without blanking it, and the wall recovers @xml-only', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1920, height: 1080 })
   await openSignedIn(page, '/wall?refresh=5')
   const running = tile(page, 'Running now')
@@ -182,7 +186,9 @@ test('a hanging EM turns the data stale without blanking it, and the wall recove
   await expect(page.getByText('Live', { exact: true })).toBeVisible()
 })
 
-test('a session expiry asks for the password over the wall and keeps its configuration', async ({ page }) => {
+test('a session expiry asks for the password over the wall and keeps its configuration @xml-only', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 1920, height: 1080 })
   await openSignedIn(page, '/wall?refresh=5&rpo=48&theme=light')
   const url = page.url()
@@ -200,7 +206,7 @@ test('a session expiry asks for the password over the wall and keeps its configu
 })
 
 test.describe('kiosk mode', () => {
-  test('a wall with the key updates with no sign-in, even after EM forgets every session', async ({
+  test('a wall with the key updates with no sign-in, even after EM forgets every session @xml-only', async ({
     page,
   }) => {
     await page.setViewportSize({ width: 1920, height: 1080 })
@@ -230,7 +236,7 @@ test.describe('kiosk mode', () => {
     expect(Object.keys(config).sort()).toEqual(['emHost', 'emulator', 'version'])
   })
 
-  test('the key travels in the fragment: the wall works, keeps it through a reload, and no request URL carries it', async ({
+  test('the key travels in the fragment: the wall works, keeps it through a reload, and no request URL carries it @xml-only', async ({
     page,
   }) => {
     await page.setViewportSize({ width: 1920, height: 1080 })
@@ -265,7 +271,7 @@ test.describe('kiosk mode', () => {
     expect(leaks(urls.filter((url) => new URL(url).pathname !== '/wall'))).toEqual([])
   })
 
-  test('a wrong key, a path off the allowlist and any write get 403', async ({ page }) => {
+  test('a wrong key, a path off the allowlist and any write get 403 @xml-only', async ({ page }) => {
     const sessions = '/api/query?type=ReplicaJobSession&format=Entities&pageSize=5&page=1'
     const get = (path: string, key: string, method = 'GET') =>
       fetch(`${KIOSK_URL}${path}`, { method, headers: { 'X-Kiosk-Key': key } })
@@ -286,7 +292,7 @@ test.describe('kiosk mode', () => {
     await expect(page).toHaveURL(/\/wall\?refresh=5#key=/)
   })
 
-  test('20 screens polling through one proxy cost EM one request per distinct query per interval', async ({
+  test('20 screens polling through one proxy cost EM one request per distinct query per interval @xml-only', async ({
     page,
   }) => {
     // The exact requests a wall sends, taken from a real one.
@@ -326,7 +332,7 @@ test.describe('kiosk mode', () => {
   })
 })
 
-test('has no serious or critical accessibility violations, in either theme', async ({ page }) => {
+test('has no serious or critical accessibility violations, in either theme @xml-only', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 })
   for (const theme of ['dark', 'light']) {
     await page.goto(kioskWall(`?theme=${theme}`))
