@@ -154,9 +154,9 @@ describe('wall', () => {
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent("The wall's requests were refused")
     expect(alert).toHaveTextContent('Check what follows #key= against EM_KIOSK_KEY.')
-    expect(alert).toHaveTextContent(
-      'If the key is right, the kiosk account may not read replica sessions: that needs Portal User or Portal Administrator',
-    )
+    // The proxy said it was the key, in its own words: the role is not in question.
+    expect(alert).toHaveTextContent('Wrong or missing kiosk key.')
+    expect(alert).not.toHaveTextContent('If the key is right')
     expect(router.state.location.pathname).toBe('/wall')
     expect(seen[0]).toMatchObject({ key: 'not-the-key-0123', refresh: '20', token: null })
     expect(getKioskKey()).toBe('not-the-key-0123')
