@@ -4,6 +4,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { HttpResponse, http } from 'msw'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { clearEmSession } from '@/em/session-token.ts'
 import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
 import { type StoredPageOptions, type StoredSession, storedPage } from '@/test/emulator-records.ts'
 import { addFilter } from '@/test/filter-bar.ts'
@@ -250,6 +251,18 @@ describe('sessions explorer', { timeout: 20_000 }, () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/sessions'), { timeout: 5000 })
     await shownNames()
     expect(screen.queryByText(/settings were ignored/)).not.toBeInTheDocument()
+  })
+
+  it('a link opened while signed out shows what was ignored once the visitor has signed in', async () => {
+    clearEmSession()
+    const { router } = renderAt('/sessions?size=7&retry=exclude')
+    await userEvent.type(await screen.findByLabelText('User name'), 'admin')
+    await userEvent.type(screen.getByLabelText('Password'), 'admin')
+    await userEvent.click(screen.getByRole('button', { name: 'Sign in' }))
+    await waitFor(() => expect(router.state.location.pathname).toBe('/sessions'), { timeout: 5000 })
+    const notice = await screen.findByText(/settings were ignored/, {}, { timeout: 5000 })
+    expect(notice.closest('.notice')).toHaveTextContent('size=7')
+    expect(router.state.location.search).toEqual({ retry: 'exclude' })
   })
 
   it('moves a relative window up to now at every auto-refresh instead of pinning its start', async () => {
