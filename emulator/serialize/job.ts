@@ -5,6 +5,7 @@ import { dateTimeText } from './date-time.ts'
 import type { JsonObject } from './json-value.ts'
 import { linksJson, linksXml } from './link-writer.ts'
 import { jobLinks } from './links.ts'
+import { jobInfoJson, jobInfoXml } from './object-in-job.ts'
 import { entityAttributes, type RefShape } from './reference.ts'
 import type { SerializeContext } from './serialize-context.ts'
 import { INDENT, textElement, wrapElement } from './xml-writer.ts'
@@ -18,7 +19,10 @@ function head(job: JobRecord, ctx: SerializeContext) {
   }
 }
 
-/** `<Job>`; NextRun only while scheduled; the replica schedule and info blocks are undocumented and left empty. */
+/**
+ * `<Job>`; NextRun only while scheduled. The replica schedule block is undocumented and left empty; JobInfo holds
+ * `ReplicaJobInfo` with the includes (em-api.md §17.3) when the store knows them.
+ */
 export function jobXml(job: JobRecord, ctx: SerializeContext, indent: string, namespaces = ''): string {
   const inner = indent + INDENT
   const children =
@@ -30,11 +34,11 @@ export function jobXml(job: JobRecord, ctx: SerializeContext, indent: string, na
     textElement(inner, 'ScheduleEnabled', String(job.scheduleEnabled)) +
     textElement(inner, 'NextRun', job.nextRun === null ? null : dateTimeText(job.nextRun)) +
     textElement(inner, 'JobScheduleOptions', '') +
-    textElement(inner, 'JobInfo', '')
+    jobInfoXml(ctx.lookup.includesOfJob?.(job.id), ctx, inner)
   return wrapElement(indent, 'Job', namespaces + entityAttributes(head(job, ctx)), children)
 }
 
-/** JSON as the §6.4 example: the empty blocks are `{}`, NextRun is left out when the job is not scheduled. */
+/** JSON as the §6.4 example: an empty schedule block is `{}`, NextRun is left out when the job is not scheduled. */
 export function jobJson(job: JobRecord, ctx: SerializeContext): JsonObject {
   const { href, type, name, uid } = head(job, ctx)
   const json: JsonObject = {
@@ -46,7 +50,7 @@ export function jobJson(job: JobRecord, ctx: SerializeContext): JsonObject {
   }
   if (job.nextRun !== null) json.NextRun = dateTimeText(job.nextRun)
   json.JobScheduleOptions = {}
-  json.JobInfo = {}
+  json.JobInfo = jobInfoJson(ctx.lookup.includesOfJob?.(job.id), ctx)
   json.Name = name
   json.UID = uid
   json.Links = linksJson(jobLinks(job, ctx, 'entity'))
