@@ -1,0 +1,241 @@
+// The protection view as a pure function of EM's answers (issue 14): one row per replicated VM and job, its
+// status from its newest replica point (em-api.md §11), its runs (retries folded) and its job's silence.
+import { idFromUid } from '@/em/link-resolver.ts'
+import type { ReplicaTaskSession } from '@/em/parse-task-session.ts'
+import { formatAge } from '@/lib/format-time.ts'
+import { indexJobs, type JobEntry } from './job-index.ts'
+import { jobSilence, type Silence } from './job-silence.ts'
+import { describeLimits } from './limits.ts'
+import type {
+  ProtectionInput,
+  ProtectionRow,
+  ProtectionStatus,
+  ProtectionView,
+  ReasonGroup,
+  TaskSummary,
+} from './protection-types.ts'
+import { STATUSES } from './protection-types.ts'
+import { normalizeReason } from './reasons.ts'
+import { failingStreak, foldRuns, type Run, vmRuns } from './runs.ts'
+import { indexVms, type VmEntry } from './vm-index.ts'
+
+const HOUR = 3_600_000
+// A point up to this far ahead of the browser's clock is taken as "now"; beyond it the skew is worth a note.
+const SKEW_NOTE = 5 * 60_000
+
+function summary(task: ReplicaTaskSession): TaskSummary {
+  return {
+    uid: task.uid,
+    sessionId: idFromUid(task.jobSessionUid),
+    result: task.result,
+    state: task.state,
+    time: task.creationTime,
+    endTime: task.endTime,
+    reason: task.reason,
+  }
+}
+
+function runsByJob(runOf: ReadonlyMap<string, Run>): Map<string, Run[]> {
+  const byJob = new Map<string, Run[]>()
+  for (const run of new Set(runOf.values())) {
+    const key = run.jobUid.toLowerCase()
+    byJob.set(key, [...(byJob.get(key) ?? []), run])
+  }
+  for (const runs of byJob.values()) runs.sort((a, b) => a.start - b.start)
+  return byJob
+}
+
+interface Context {
+  input: ProtectionInput
+  rpoMs: number
+  riskMs: number
+  silence: Map<JobEntry, Silence>
+  runOf: ReadonlyMap<string, Run>
+  jobRuns: Map<string, Run[]>
+  asked: ReadonlySet<string>
+}
+
+function pointStatus(ageMs: number, context: Context): ProtectionStatus {
+  if (ageMs > context.rpoMs) return 'outOfRpo'
+  return ageMs > context.riskMs ? 'atRisk' : 'protected'
+}
+
+function rowOf(vm: VmEntry, context: Context): ProtectionRow | 'hidden' {
+  const { input } = context
+  const { now } = input
+  const job = vm.job
+  const runsOfJob = context.jobRuns.get((job.uid ?? '').toLowerCase()) ?? []
+  // No longer in the job: its includes (VMs only, no container) do not name it, and no run in the window had it.
+  const listed = job.vmIncludes !== null && job.vmIncludes.length > 0 && job.containers.length === 0
+  if (listed && !vm.included && vm.tasks.length === 0 && runsOfJob.length > 0) return 'hidden'
+  const runs = vmRuns(vm.tasks, context.runOf)
+  const failedRuns = failingStreak(runs)
+  const latest = vm.tasks.reduce<ReplicaTaskSession | null>(
+    (a, b) => (a && a.creationTime >= b.creationTime ? a : b),
+    null,
+  )
+  const lastPoint = vm.points.reduce<number | null>(
+    (max, p) => (max === null || p.creationTime > max ? p.creationTime : max),
+    null,
+  )
+  const notes: string[] = []
+  if (lastPoint !== null && lastPoint > now + SKEW_NOTE)
+    notes.push(
+      `The newest point is ${formatAge(lastPoint - now)} in the future: EM's clock is ahead of this one.`,
+    )
+  if (job.vmIncludes === null && vm.tasks.length === 0 && runsOfJob.length >= 2)
+    notes.push(`Not in the job's last ${runsOfJob.length} runs: removed from the job, or renamed?`)
+  const ageMs = lastPoint === null ? null : Math.max(0, now - lastPoint)
+  const certainNone = input.points.exhausted || context.asked.has(vm.vmName.toLowerCase())
+  const streak =
+    failedRuns > 0 ? `; failed in the last ${failedRuns === 1 ? 'run' : `${failedRuns} runs`}` : ''
+  let status: ProtectionStatus
+  let detail: string
+  const silence = context.silence.get(job) ?? { silent: false }
+  if (silence.silent) {
+    status = 'jobSilent'
+    detail = `Job ${silence.detail}`
+  } else if (ageMs !== null) {
+    status = pointStatus(ageMs, context)
+    detail = `Newest point ${formatAge(ageMs)} old${streak}`
+  } else if (certainNone) {
+    status = 'neverReplicated'
+    detail =
+      vm.tasks.length > 0
+        ? `No replica point; ${runs.length === 1 ? 'its run' : `all ${runs.length} runs`} failed`
+        : "In the job's includes, never processed"
+  } else {
+    status = 'outOfRpo'
+    detail = `No point in the last ${formatAge(now - input.points.coveredFrom)}${streak}`
+  }
+  const finished = runs.find((run) => ['Success', 'Warning', 'Failed'].includes(run.task.result))?.task
+  const normalized = finished && finished.result !== 'Success' ? normalizeReason(finished.reason) : null
+  return {
+    key: vm.key,
+    vmName: vm.vmName,
+    jobName: job.name,
+    jobUid: job.uid,
+    serverName: job.serverName,
+    platform: job.platform,
+    status,
+    detail,
+    lastPoint,
+    ageMs,
+    olderThan: lastPoint === null && !certainNone ? input.points.coveredFrom : null,
+    latestTask: latest ? summary(latest) : null,
+    runs: runs.length,
+    failedRuns,
+    reason: normalized && finished ? { ...normalized, text: finished.reason } : null,
+    notes,
+  }
+}
+
+const RANK = new Map(STATUSES.map((status, i) => [status, i]))
+
+/** Worst first: status, then the oldest (or missing) point, then VM name. */
+export function worstFirst(a: ProtectionRow, b: ProtectionRow): number {
+  return (
+    (RANK.get(a.status) ?? 0) - (RANK.get(b.status) ?? 0) ||
+    (b.ageMs ?? Number.POSITIVE_INFINITY) - (a.ageMs ?? Number.POSITIVE_INFINITY) ||
+    a.vmName.localeCompare(b.vmName)
+  )
+}
+
+function groupsOf(rows: readonly ProtectionRow[]): ReasonGroup[] {
+  const groups = new Map<string, ReasonGroup>()
+  for (const row of rows) {
+    if (row.failedRuns === 0 || row.reason === null) continue
+    const key = `${(row.serverName ?? '').toLowerCase()}|${row.reason.key}`
+    const group = groups.get(key) ?? {
+      key: row.reason.key,
+      serverName: row.serverName,
+      label: row.reason.label,
+      count: 0,
+    }
+    group.count += 1
+    groups.set(key, group)
+  }
+  return [...groups.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+}
+
+/** Rows, counts, reason groups and blind spots of the protection view for one set of EM answers. */
+export function computeProtection(input: ProtectionInput): ProtectionView {
+  const rpoMs = input.rpoHours * HOUR
+  const jobs = indexJobs({
+    jobs: input.jobs.state === 'ok' ? input.jobs.data : null,
+    replicas: input.replicas,
+    sessions: input.sessions.items,
+    includes: input.includes.state === 'ok' ? input.includes.data : null,
+  })
+  const points = [...input.points.items, ...(input.olderPoints?.items ?? [])]
+  const { vms, orphanTasks } = indexVms({
+    jobs,
+    tasks: input.tasks.items,
+    sessions: input.sessions.items,
+    points,
+    replicas: input.replicas,
+  })
+  const runOf = foldRuns(input.sessions.items)
+  const jobRuns = runsByJob(runOf)
+  const silence = new Map<JobEntry, Silence>()
+  for (const job of jobs.entries) {
+    const runs = jobRuns.get((job.uid ?? '').toLowerCase()) ?? []
+    const facts = {
+      scheduleEnabled: job.job?.scheduleEnabled ?? null,
+      scheduleConfigured: job.job?.scheduleConfigured ?? null,
+      nextRun: job.job?.nextRun ?? null,
+      runStarts: runs.map((run) => run.start),
+      running: runs.some((run) => run.result === 'None'),
+    }
+    silence.set(job, jobSilence(facts, { now: input.now, sessionsFrom: input.sessions.coveredFrom, rpoMs }))
+  }
+  const asked = new Set((input.olderPoints?.asked ?? []).map((name) => name.toLowerCase()))
+  const context: Context = {
+    input,
+    rpoMs,
+    riskMs: (rpoMs * input.riskPercent) / 100,
+    silence,
+    runOf,
+    jobRuns,
+    asked,
+  }
+  const rows: ProtectionRow[] = []
+  let hidden = 0
+  for (const vm of vms.entries.values()) {
+    const row = rowOf(vm, context)
+    if (row === 'hidden') hidden += 1
+    else rows.push(row)
+  }
+  rows.sort(worstFirst)
+  const counts: Record<ProtectionStatus, number> = {
+    outOfRpo: 0,
+    neverReplicated: 0,
+    jobSilent: 0,
+    atRisk: 0,
+    protected: 0,
+  }
+  for (const row of rows) counts[row.status] += 1
+  const pointed = rows.filter((row) => row.lastPoint !== null)
+  const unasked = rows.filter((row) => row.olderThan !== null).length
+  return {
+    rows,
+    counts,
+    oldestPoint: pointed.reduce<number | null>(
+      (min, row) => (min === null || (row.lastPoint ?? min) < min ? row.lastPoint : min),
+      null,
+    ),
+    withinRpoShare:
+      rows.length === 0
+        ? null
+        : rows.filter((row) => row.ageMs !== null && row.ageMs <= rpoMs).length / rows.length,
+    groups: groupsOf(rows),
+    limits: describeLimits(input, jobs, { orphanTasks, unasked }),
+    hidden,
+  }
+}
+
+/** The VMs whose newest point the window did not show: what olderPoints should look up, worst first. */
+export function vmsWithoutPoint(input: Omit<ProtectionInput, 'olderPoints'>): string[] {
+  const view = computeProtection({ ...input, olderPoints: null })
+  return [...new Set(view.rows.filter((row) => row.lastPoint === null).map((row) => row.vmName))]
+}

@@ -1,0 +1,111 @@
+// What the protection computation reads and what it answers: EM's parsed answers in, rows and counts out.
+import type { Job } from '@/em/parse-job.ts'
+import type { ObjectInJob } from '@/em/parse-object-in-job.ts'
+import type { Replica } from '@/em/parse-replica.ts'
+import type { VmReplicaPoint } from '@/em/parse-replica-point.ts'
+import type { ReplicaJobSession } from '@/em/parse-session.ts'
+import type { ReplicaTaskSession } from '@/em/parse-task-session.ts'
+
+/** An answer a role may be refused: `denied` is EM's 403 (em-api.md §10), `failed` any other error. */
+export type Readable<T> =
+  | { state: 'ok'; data: T }
+  | { state: 'denied'; message: string }
+  | { state: 'failed'; message: string }
+  | { state: 'loading' }
+
+/** Newest-first items that are complete back to `coveredFrom`. */
+export interface Windowed<T> {
+  items: readonly T[]
+  coveredFrom: number
+  complete: boolean
+  /** Every item EM holds was read (no page was left). */
+  exhausted: boolean
+}
+
+export interface ProtectionInput {
+  now: number
+  rpoHours: number
+  /** "At risk" from this share of the RPO, in percent. */
+  riskPercent: number
+  windowHours: number
+  points: Windowed<VmReplicaPoint>
+  /** The newest points of VMs the window did not show, looked up by name; null while not asked. */
+  olderPoints: { asked: readonly string[]; items: readonly VmReplicaPoint[] } | null
+  tasks: Windowed<ReplicaTaskSession>
+  sessions: Windowed<ReplicaJobSession>
+  replicas: readonly Replica[]
+  jobs: Readable<readonly Job[]>
+  includes: Readable<readonly ObjectInJob[]>
+}
+
+/** Worst first: the order of the table and the summary. */
+export const STATUSES = ['outOfRpo', 'neverReplicated', 'jobSilent', 'atRisk', 'protected'] as const
+export type ProtectionStatus = (typeof STATUSES)[number]
+
+export const STATUS_LABELS: Readonly<Record<ProtectionStatus, string>> = {
+  outOfRpo: 'Out of RPO',
+  neverReplicated: 'Never replicated',
+  jobSilent: 'Job silent',
+  atRisk: 'At risk',
+  protected: 'Protected',
+}
+
+export interface TaskSummary {
+  uid: string
+  /** Lower-case GUID of the job session: the detail view's `/sessions/$id`. */
+  sessionId: string
+  result: string
+  state: string
+  time: number
+  endTime: number | null
+  reason: string
+}
+
+export interface ProtectionRow {
+  /** server|job|vm, lower-case. */
+  key: string
+  vmName: string
+  jobName: string
+  jobUid: string | null
+  serverName: string | null
+  platform: string | null
+  status: ProtectionStatus
+  /** Why, in words: "no replica point for 3 d", "schedule disabled". */
+  detail: string
+  /** Epoch ms of the newest replica point, or null when none is known. */
+  lastPoint: number | null
+  /** now − lastPoint (never negative); null without a point. */
+  ageMs: number | null
+  /** Without a known point: the point, if any, is older than this (the oldest time looked at). */
+  olderThan: number | null
+  latestTask: TaskSummary | null
+  /** Runs in the window in which this VM had a task (retries folded). */
+  runs: number
+  /** How many of its newest runs failed in a row. */
+  failedRuns: number
+  /** The newest failed or warning run's reason, normalised for grouping. */
+  reason: { key: string; label: string; text: string } | null
+  notes: string[]
+}
+
+export interface ReasonGroup {
+  key: string
+  serverName: string | null
+  label: string
+  count: number
+}
+
+export interface ProtectionView {
+  rows: ProtectionRow[]
+  counts: Readonly<Record<ProtectionStatus, number>>
+  /** The oldest newest-point among the rows: the worst exposure. */
+  oldestPoint: number | null
+  /** Rows whose newest point is within the RPO, as a share 0–1; null without rows. */
+  withinRpoShare: number | null
+  /** Failing VMs by backup server and normalised reason, largest first. */
+  groups: ReasonGroup[]
+  /** What this view cannot see, in plain words (unreadable resources, budgets reached, EM limits). */
+  limits: string[]
+  /** VMs dropped because the job's includes no longer name them (removed from the job or renamed). */
+  hidden: number
+}
