@@ -1,6 +1,6 @@
 // An explicit shape for the data set instead of a session count: so many jobs protecting so many VMs over so many
 // days (the bench's 150 jobs, 2,000 VMs, 30 days). Schedules follow common replication practice: mostly daily,
-// some every 4–12 hours.
+// some every 6 or 12 hours.
 
 import type { JobDraft } from './job-drafts.ts'
 import { createJobPlan } from './job-plan.ts'
@@ -15,13 +15,12 @@ export interface Layout {
   days: number
 }
 
-// [minutes, weight]: about two runs a day on average.
+// [minutes, weight]: mostly nightly (VBR's default schedule is daily), a few every 6 or 12 hours: about 1.3 runs a
+// day on average.
 const INTERVALS: readonly (readonly [number, number])[] = [
-  [240, 1],
   [360, 1],
-  [480, 1],
-  [720, 3],
-  [1440, 8],
+  [720, 2],
+  [1440, 12],
 ]
 const MAX_VMS_PER_JOB = 60
 

@@ -91,4 +91,15 @@ describe('decodeOffThread', () => {
     expect(await decode(text, 'json')).toEqual(decodeBody(text, 'json'))
     expect(StandInWorker.started).toBe(1)
   })
+
+  test('bodies in flight together go to a second worker, never a third', async () => {
+    const decode = await freshDecoder(true)
+    const text = fixture('query-replica-entities.json')
+    const docs = await Promise.all([decode(text, 'json'), decode(text, 'json'), decode(text, 'json')])
+    expect(StandInWorker.started).toBe(2)
+    const { decodeBody } = await import('./decode-body.ts')
+    for (const doc of docs) expect(doc).toEqual(decodeBody(text, 'json'))
+    await decode(text, 'json')
+    expect(StandInWorker.started).toBe(2)
+  })
 })

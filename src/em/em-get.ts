@@ -3,6 +3,7 @@ import { decodeOffThread } from './decode-off-thread.ts'
 import { EmHttpError } from './errors.ts'
 import { emFetch } from './http.ts'
 import { getKioskKey, kioskHeaders } from './kiosk-key.ts'
+import type { PageParserName, ParsedPage } from './page-parsers.ts'
 import { getEmSession } from './session-token.ts'
 import { getWireFormat, type WireFormat } from './wire-format.ts'
 
@@ -26,6 +27,28 @@ export async function emGet(
   path: string,
   options: { signal?: AbortSignal; format: WireFormat },
 ): Promise<unknown> {
+  return emGetWith(path, options)
+}
+
+/**
+ * emGet, parsed by a page parser in the decode worker (page-parsers.ts): for pages read by the thousand, whose
+ * decoded documents would cost the main thread more to receive than the parsed pages.
+ */
+export async function emGetPage<K extends PageParserName>(
+  path: string,
+  options: { signal?: AbortSignal; format: WireFormat },
+  parser: K,
+): Promise<ParsedPage<K>> {
+  // PAGE_PARSERS[parser] produced this value (zod-checked, in the worker or here); a structured clone keeps
+  // plain data as it was, so only the static type is restored here.
+  return (await emGetWith(path, options, parser)) as ParsedPage<K>
+}
+
+async function emGetWith(
+  path: string,
+  options: { signal?: AbortSignal; format: WireFormat },
+  parser?: PageParserName,
+): Promise<unknown> {
   // Read now, not when the key was built: a re-sign-in replaces the token for queries already in the cache.
   const session = getEmSession()
   if (!session && getKioskKey() === null) throw new EmHttpError(401, 'Not signed in', path)
@@ -36,5 +59,5 @@ export async function emGet(
     // A signed-in user's own session wins; the kiosk key only stands in where nobody signed in.
     headers: session ? {} : kioskHeaders(),
   })
-  return decodeOffThread(text, options.format, path)
+  return decodeOffThread(text, options.format, path, parser)
 }

@@ -22,7 +22,8 @@ export interface ObjectInJob {
 const JOB_IN_HREF =
   /\/jobs\/\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?\/includes\//i
 
-const objectInJobSchema = z
+/** One ObjectInJob (links optional: the copies inside a job's JobInfo carry none). */
+export const objectInJobSchema = z
   .object({
     ObjectInJobId: z.string(),
     HierarchyObjRef: optionalText,
@@ -91,4 +92,19 @@ function includesInList(value: unknown): unknown {
 /** A job's includes (`GET /jobs/{id}/includes`) → ObjectInJob[]. */
 export function parseIncludes(doc: unknown): ObjectInJob[] {
   return parseWith(includeListSchema, doc, 'list of ObjectInJob')
+}
+
+/**
+ * The includes a Job entity carries in `JobInfo › ReplicaJobInfo › Includes` (em-api.md §17.3; JSON
+ * `Includes.ObjectInJobs[]`, §12), with the job's UID and name; null when the entity has no such block.
+ */
+export function includesInJobInfo(
+  jobInfo: unknown,
+  job: { uid: string; name: string },
+): ObjectInJob[] | null {
+  const info = isRecord(jobInfo) ? jobInfo.ReplicaJobInfo : undefined
+  if (!isRecord(info) || !('Includes' in info)) return null
+  const parsed = listOf(objectInJobSchema, ['ObjectInJob', 'ObjectInJobs']).safeParse(info.Includes)
+  if (!parsed.success) return null
+  return parsed.data.map((include) => ({ ...include, jobUid: job.uid, jobName: job.name }))
 }

@@ -1,24 +1,23 @@
 // queryOptions for the protection view (STYLE §3.4): every request it sends, each with a page budget so a load
-// or a refresh stays at PROTECTION_REQUEST_BUDGET requests however many VMs EM holds. URLs carry no "now": the
-// windows are applied by paging newest-first (newest-pages.ts), so screens send byte-identical requests.
+// or a refresh stays at PROTECTION_REQUEST_BUDGET requests however many VMs EM holds. Windows end at the start of
+// the next minute, so screens refreshing within the same minute send byte-identical requests the proxy coalesces.
 import { queryOptions } from '@tanstack/react-query'
-import { emContext, emGet } from './em-get.ts'
-import { readAllPages, readNewestPages } from './newest-pages.ts'
-import type { Page } from './page-schema.ts'
-import { parseIncludesPage } from './parse-object-in-job.ts'
-import { parseReplicasPage } from './parse-replica.ts'
-import { parsePointsPage, type VmReplicaPoint } from './parse-replica-point.ts'
-import { parseSessionsPage, type ReplicaJobSession } from './parse-session.ts'
-import { parseTaskSessionsPage, type ReplicaTaskSession } from './parse-task-session.ts'
+import { emContext, emGetPage } from './em-get.ts'
+import { PAGE_SIZE, readAllPages, readWindow } from './newest-pages.ts'
+import type { PageParserName, ParsedPage } from './page-parsers.ts'
 
 /** Pages per query at EM's cap of 1,000 items a page (em-api.md §4.1). */
 export const PAGE_BUDGET = {
   jobs: 1,
   replicas: 2,
   includes: 3,
-  points: 8,
+  /** One count probe (References, one item) and up to 8 pages. */
+  points: 9,
+  /** Batches of VM names without a point in the window. */
   olderPoints: 2,
-  tasks: 10,
+  /** Replicas without any point in the window, one each. */
+  silentReplicas: 3,
+  tasks: 4,
   sessions: 3,
 } as const
 
@@ -37,17 +36,18 @@ function quote(value: string): string {
 }
 
 function queryPath(type: string, params: Record<string, string>): (page: number) => string {
-  const text = Object.entries({ type, format: 'Entities', ...params, pageSize: '1000' })
+  const text = Object.entries({ type, format: 'Entities', ...params, pageSize: String(PAGE_SIZE) })
     .map(([key, value]) => `${key}=${encodeURIComponent(value)}`)
     .join('&')
   return (page) => `/api/query?${text}&page=${page}`
 }
 
-function getter<T>(
-  parse: (doc: unknown) => Page<T>,
+// Pages are parsed in the decode worker (page-parsers.ts): the main thread receives parsed pages only.
+function getter<K extends PageParserName>(
+  parser: K,
   options: { signal: AbortSignal; format: 'xml' | 'json' },
-): (path: string) => Promise<Page<T>> {
-  return async (path) => parse(await emGet(path, options))
+): (path: string) => Promise<ParsedPage<K>> {
+  return (path) => emGetPage(path, options, parser)
 }
 
 // Windows end at the start of the next minute, as the explorer's do: a refresh inside a minute asks the same.
@@ -56,6 +56,43 @@ function since(hours: number): number {
 }
 
 const byTime = { sortDesc: 'CreationTime' }
+
+function createdSince(time: number): string {
+  return `CreationTime>=${quote(new Date(time).toISOString().replace('.000Z', 'Z'))}`
+}
+
+type WindowParser = 'points' | 'tasks' | 'sessions'
+type ItemOf<K extends WindowParser> = ParsedPage<K>['items'][number]
+
+// One windowed query: items created since `since` (and matching `filter`), newest first, within its budget. With
+// `probe`, a one-item References page counts the matches first, so all pages are asked for at once.
+function windowOf<K extends WindowParser>(input: {
+  type: string
+  filter?: string
+  since: number
+  parser: K
+  context: { signal: AbortSignal; format: 'xml' | 'json' }
+  maxPages: number
+  probe?: boolean
+}) {
+  const filter = [input.filter, createdSince(input.since)].filter((part) => part !== undefined).join(';')
+  const count = async (path: string) => {
+    const page = await emGetPage(path, input.context, 'refs')
+    return page.items.length === 0 ? 0 : page.paging.pagesCount
+  }
+  return readWindow<ItemOf<K>>({
+    path: queryPath(input.type, { filter, ...byTime }),
+    countPath: input.probe
+      ? `/api/query?type=${input.type}&format=References&filter=${encodeURIComponent(filter)}&pageSize=1&page=1`
+      : undefined,
+    count: input.probe ? count : undefined,
+    get: getter(input.parser, input.context),
+    timeOf: (item) => item.creationTime,
+    uidOf: (item) => item.uid,
+    since: input.since,
+    maxPages: input.maxPages,
+  })
+}
 
 export const protectionQueries = {
   all,
@@ -67,7 +104,7 @@ export const protectionQueries = {
       queryFn: ({ signal }) =>
         readAllPages({
           path: queryPath('Replica', { sortAsc: 'Name' }),
-          get: getter(parseReplicasPage, { signal, format: context.format }),
+          get: getter('replicas', { signal, format: context.format }),
           maxPages: PAGE_BUDGET.replicas,
         }),
     })
@@ -80,7 +117,7 @@ export const protectionQueries = {
       queryFn: ({ signal }) =>
         readAllPages({
           path: queryPath('ObjectInJob', { sortAsc: 'Name' }),
-          get: getter(parseIncludesPage, { signal, format: context.format }),
+          get: getter('includes', { signal, format: context.format }),
           maxPages: PAGE_BUDGET.includes,
         }),
     })
@@ -91,55 +128,63 @@ export const protectionQueries = {
     return queryOptions({
       queryKey: [...all(), 'points', context, hours] as const,
       queryFn: ({ signal }) =>
-        readNewestPages<VmReplicaPoint>({
-          path: queryPath('VmReplicaPoint', byTime),
-          get: getter(parsePointsPage, { signal, format: context.format }),
-          timeOf: (point) => point.creationTime,
-          uidOf: (point) => point.uid,
+        windowOf({
+          type: 'VmReplicaPoint',
           since: since(hours),
-          maxPages: PAGE_BUDGET.points,
+          parser: 'points',
+          context: { signal, format: context.format },
+          maxPages: PAGE_BUDGET.points - 1,
+          probe: true,
         }),
     })
   },
   /**
-   * The newest points of VMs the window did not show, by name, OR-ed in batches (§4.2): how old their last point
-   * is, or that they have none. Names beyond the budget stay unknown.
+   * The newest points of what the window did not show: VMs by name, OR-ed in batches (§4.2), and whole replicas
+   * by UID (a job that stopped running long ago). Beyond the budget they stay unknown, and the view says so.
    */
-  olderPoints: (vmNames: readonly string[]) => {
+  olderPoints: (lookup: { vmNames: readonly string[]; replicaUids: readonly string[] }) => {
     const context = emContext()
-    const batches = chunk(vmNames, OLDER_POINTS_BATCH).slice(0, PAGE_BUDGET.olderPoints)
+    const batches = chunk(lookup.vmNames, OLDER_POINTS_BATCH).slice(0, PAGE_BUDGET.olderPoints)
+    const replicas = lookup.replicaUids.slice(0, PAGE_BUDGET.silentReplicas)
     return queryOptions({
-      queryKey: [...all(), 'olderPoints', context, vmNames] as const,
+      queryKey: [...all(), 'olderPoints', context, lookup.vmNames, lookup.replicaUids] as const,
       queryFn: async ({ signal }) => {
-        const get = getter(parsePointsPage, { signal, format: context.format })
-        const pages = await Promise.all(
-          batches.map((names) => {
-            // A point may carry the replica VM's `_replica` name (em-api.md §11.2, §18): ask for both.
-            const filter = names
-              .flatMap((name) => [
-                `VmDisplayName==${quote(name)}`,
-                `VmDisplayName==${quote(`${name}_replica`)}`,
-              ])
-              .join(',')
-            return get(queryPath('VmReplicaPoint', { filter, ...byTime })(1))
-          }),
+        const get = getter('points', { signal, format: context.format })
+        // A point may carry the replica VM's `_replica` name (em-api.md §11.2, §18): ask for both.
+        const byName = batches.map((names) =>
+          names
+            .flatMap((name) => [
+              `VmDisplayName==${quote(name)}`,
+              `VmDisplayName==${quote(`${name}_replica`)}`,
+            ])
+            .join(','),
         )
-        return { asked: batches.flat(), items: pages.flatMap((page) => page.items) }
+        const byReplica = replicas.map((uid) => `ReplicaUid==${quote(uid)}`)
+        const pages = await Promise.all(
+          [...byName, ...byReplica].map((filter) =>
+            get(queryPath('VmReplicaPoint', { filter, ...byTime })(1)),
+          ),
+        )
+        return { asked: batches.flat(), askedReplicas: replicas, items: pages.flatMap((page) => page.items) }
       },
     })
   },
-  /** Replica task sessions of the last `hours`, newest first (§4.3). */
+  /**
+   * Replica task sessions of the last `hours` that did not succeed (failed, warned or still running), newest first
+   * (§4.3). A success leaves a replica point (§11.2), which the points query reads: asking for successes too would
+   * cost ten times the pages for nothing the view shows.
+   */
   tasks: (hours: number) => {
     const context = emContext()
     return queryOptions({
       queryKey: [...all(), 'tasks', context, hours] as const,
       queryFn: ({ signal }) =>
-        readNewestPages<ReplicaTaskSession>({
-          path: queryPath('ReplicaTaskSession', byTime),
-          get: getter(parseTaskSessionsPage, { signal, format: context.format }),
-          timeOf: (task) => task.creationTime,
-          uidOf: (task) => task.uid,
+        windowOf({
+          type: 'ReplicaTaskSession',
+          filter: 'Result!=Success',
           since: since(hours),
+          parser: 'tasks',
+          context: { signal, format: context.format },
           maxPages: PAGE_BUDGET.tasks,
         }),
     })
@@ -150,14 +195,53 @@ export const protectionQueries = {
     return queryOptions({
       queryKey: [...all(), 'sessions', context, hours] as const,
       queryFn: ({ signal }) =>
-        readNewestPages<ReplicaJobSession>({
-          path: queryPath('ReplicaJobSession', byTime),
-          get: getter(parseSessionsPage, { signal, format: context.format }),
-          timeOf: (session) => session.creationTime,
-          uidOf: (session) => session.uid,
+        windowOf({
+          type: 'ReplicaJobSession',
           since: since(hours + 1),
+          parser: 'sessions',
+          context: { signal, format: context.format },
           maxPages: PAGE_BUDGET.sessions,
         }),
+    })
+  },
+}
+
+/** One VM's history for its history view: 1,000 is EM's page cap and far above one VM's runs in 7 days. */
+export const vmHistoryQueries = {
+  /** The VM's task sessions in the job over the last `hours`, newest first. */
+  tasks: (vm: string, job: string, hours: number) => {
+    const context = emContext()
+    return queryOptions({
+      queryKey: [...all(), 'vm', 'tasks', context, vm, job, hours] as const,
+      queryFn: async ({ signal }) => {
+        const filter = `VmDisplayName==${quote(vm)};JobName==${quote(job)};${createdSince(since(hours))}`
+        const path = queryPath('ReplicaTaskSession', { filter, ...byTime })(1)
+        return emGetPage(path, { signal, format: context.format }, 'tasks')
+      },
+    })
+  },
+  /** Every replica point of a VM name (and its `_replica` name), newest first: retention keeps 28 at most. */
+  points: (vm: string) => {
+    const context = emContext()
+    return queryOptions({
+      queryKey: [...all(), 'vm', 'points', context, vm] as const,
+      queryFn: async ({ signal }) => {
+        const filter = `VmDisplayName==${quote(vm)},VmDisplayName==${quote(`${vm}_replica`)}`
+        const path = queryPath('VmReplicaPoint', { filter, ...byTime })(1)
+        return emGetPage(path, { signal, format: context.format }, 'points')
+      },
+    })
+  },
+  /** The job's sessions over the last `hours` (an hour more), to fold retries into runs. */
+  sessions: (job: string, hours: number) => {
+    const context = emContext()
+    return queryOptions({
+      queryKey: [...all(), 'vm', 'sessions', context, job, hours] as const,
+      queryFn: async ({ signal }) => {
+        const filter = `JobName==${quote(job)};${createdSince(since(hours + 1))}`
+        const path = queryPath('ReplicaJobSession', { filter, ...byTime })(1)
+        return emGetPage(path, { signal, format: context.format }, 'sessions')
+      },
     })
   },
 }

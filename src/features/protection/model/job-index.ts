@@ -64,7 +64,9 @@ export class JobIndex {
         containers: [],
       }
       this.#byKey.set(key, entry)
-      this.#byName.set(lower(name), [...(this.#byName.get(lower(name)) ?? []), entry])
+      const same = this.#byName.get(lower(name))
+      if (same) same.push(entry)
+      else this.#byName.set(lower(name), [entry])
     }
     if (uid !== null && entry.uid === null) {
       entry.uid = uid

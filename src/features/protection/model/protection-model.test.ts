@@ -13,7 +13,7 @@ import {
   session,
   task,
 } from './model-test-kit.ts'
-import { computeProtection } from './protection-model.ts'
+import { computeProtection, lookupsNeeded } from './protection-model.ts'
 import type { ProtectionRow } from './protection-types.ts'
 
 /** A job that ran every 6 hours over two days, each VM succeeding and leaving a point. */
@@ -43,7 +43,6 @@ describe('computeProtection: the five statuses', () => {
       serverName: SERVER,
       ageMs: HOUR - 2 * MINUTE,
       failedRuns: 0,
-      runs: 8,
     })
     expect(view.counts.protected).toBe(1)
     expect(view.withinRpoShare).toBe(1)
@@ -80,7 +79,7 @@ describe('computeProtection: the five statuses', () => {
     ]
     const view = computeProtection(inputOf({ sessions, tasks, points, jobs: [job('DB')] }))
     const db01 = rowOf(view.rows, 'db01')
-    expect(db01).toMatchObject({ status: 'outOfRpo', failedRuns: 3, runs: 3 })
+    expect(db01).toMatchObject({ status: 'outOfRpo', failedRuns: 3 })
     expect(db01.detail).toBe('Newest point 3 d old; failed in the last 3 runs')
     expect(db01.reason?.label).toBe('target datastore has insufficient free space')
     expect(rowOf(view.rows, 'db02').status).toBe('protected')
@@ -94,10 +93,11 @@ describe('computeProtection: the five statuses', () => {
     ])
   })
 
-  it('a failure its retry fixed is a successful run: no streak, no group', () => {
+  it('a failure its retry fixed is a successful run: no streak, no group; the point tells of the success', () => {
+    // EM is asked for the tasks that did not succeed: the retry's success is known from the point it left.
     const first = session('Mail', NOW - 2 * HOUR, 'Failed')
     const retry = session('Mail', NOW - 2 * HOUR + 12 * MINUTE, 'Success', { isRetry: true })
-    const tasks = [task(first, 'mx01', 'Failed'), task(retry, 'mx01', 'Success')]
+    const tasks = [task(first, 'mx01', 'Failed')]
     const view = computeProtection(
       inputOf({
         sessions: [first, retry],
@@ -105,14 +105,34 @@ describe('computeProtection: the five statuses', () => {
         points: [point('Mail', 'mx01', retry.creationTime + 2 * MINUTE)],
       }),
     )
-    expect(rowOf(view.rows, 'mx01')).toMatchObject({
-      status: 'protected',
-      runs: 1,
-      failedRuns: 0,
-      reason: null,
+    expect(rowOf(view.rows, 'mx01')).toMatchObject({ status: 'protected', failedRuns: 0, reason: null })
+    expect(rowOf(view.rows, 'mx01').latestTask).toMatchObject({
+      result: 'Success',
+      fromPoint: true,
+      time: retry.creationTime + 2 * MINUTE,
+      sessionId: null,
     })
-    expect(rowOf(view.rows, 'mx01').latestTask?.result).toBe('Success')
     expect(view.groups).toEqual([])
+  })
+
+  it('a warning run is the latest run though its own point lies inside it, and ends a failing streak', () => {
+    const failed = session('Mail', NOW - 26 * HOUR, 'Failed')
+    const warned = session('Mail', NOW - 2 * HOUR, 'Warning')
+    const tasks = [
+      task(failed, 'mx01', 'Failed'),
+      task(warned, 'mx01', 'Warning', 'Warning: Snapshot consolidation is required on host esx02.corp.local'),
+    ]
+    const view = computeProtection(
+      inputOf({
+        sessions: [failed, warned],
+        tasks,
+        points: [point('Mail', 'mx01', warned.creationTime + 2 * MINUTE)],
+      }),
+    )
+    const row = rowOf(view.rows, 'mx01')
+    expect(row).toMatchObject({ status: 'protected', failedRuns: 0 })
+    expect(row.latestTask).toMatchObject({ result: 'Warning', fromPoint: false })
+    expect(row.reason?.label).toBe('snapshot consolidation is required on host')
   })
 
   it('Never replicated: in the includes, never processed, and none found when looked up', () => {
@@ -145,6 +165,20 @@ describe('computeProtection: the five statuses', () => {
       olderThan: NOW - 48 * HOUR,
     })
     expect(view.limits.some((text) => text.includes('were not looked up further'))).toBe(true)
+  })
+
+  it('a VM without a point whose older points were not read, when the points cover less than the RPO: At risk, not a false alarm', () => {
+    const data = healthyJob('Web', ['web01'])
+    const view = computeProtection(
+      inputOf(
+        { ...data, jobs: [job('Web')], includes: [include('Web', 'web01'), include('Web', 'web02')] },
+        { rpoHours: 72 },
+      ),
+    )
+    expect(rowOf(view.rows, 'web02')).toMatchObject({
+      status: 'atRisk',
+      detail: 'No point in the last 2 d (older points not read)',
+    })
   })
 
   it('a point found by the lookup gives the exact age of a VM the window missed', () => {
@@ -353,5 +387,25 @@ describe('computeProtection: awkward data', () => {
       ['target datastore has insufficient free space', 2],
       ['cannot connect to host: connection refused', 1],
     ])
+  })
+})
+
+describe('lookupsNeeded', () => {
+  it('names the replicas without any point, and the other VMs without a point in the window', () => {
+    const data = healthyJob('Web', ['web01'])
+    const failed = session('DB', NOW - 3 * HOUR, 'Failed')
+    const asked = lookupsNeeded(
+      inputOf({
+        sessions: [...data.sessions, failed],
+        tasks: [...data.tasks, task(failed, 'db01', 'Failed')],
+        points: data.points,
+        replicas: [replica('Web'), replica('DB'), replica('Old')],
+        includes: [include('Web', 'web01'), include('Web', 'web02')],
+        jobs: [job('Web'), job('DB')],
+      }),
+    )
+    // DB and Old have no point at all: looked up whole, so db01 is not asked for by name.
+    expect(asked.vmNames).toEqual(['web02'])
+    expect(asked.replicaUids).toHaveLength(2)
   })
 })

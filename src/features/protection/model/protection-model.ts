@@ -3,6 +3,7 @@
 import { idFromUid } from '@/em/link-resolver.ts'
 import type { ReplicaTaskSession } from '@/em/parse-task-session.ts'
 import { formatAge } from '@/lib/format-time.ts'
+import { compareText } from './compare-text.ts'
 import { indexJobs, type JobEntry } from './job-index.ts'
 import { jobSilence, type Silence } from './job-silence.ts'
 import { describeLimits } from './limits.ts'
@@ -16,8 +17,8 @@ import type {
 } from './protection-types.ts'
 import { STATUSES } from './protection-types.ts'
 import { normalizeReason } from './reasons.ts'
-import { failingStreak, foldRuns, type Run, vmRuns } from './runs.ts'
-import { indexVms, type VmEntry } from './vm-index.ts'
+import { failingStreak, foldRuns, lastSuccessOf, type Run, vmRuns } from './runs.ts'
+import { indexVms, type VmEntry, type VmIndex } from './vm-index.ts'
 
 const HOUR = 3_600_000
 // A point up to this far ahead of the browser's clock is taken as "now"; beyond it the skew is worth a note.
@@ -32,6 +33,29 @@ function summary(task: ReplicaTaskSession): TaskSummary {
     time: task.creationTime,
     endTime: task.endTime,
     reason: task.reason,
+    fromPoint: false,
+  }
+}
+
+// The newest run: the newest task, unless a success ended after it (a later run, or its retry, left a point).
+function latestRun(
+  latest: ReplicaTaskSession | null,
+  lastSuccess: number | null,
+  lastPoint: number | null,
+): TaskSummary | null {
+  const taskEnd = latest ? (latest.endTime ?? latest.creationTime) : null
+  if (latest && (lastSuccess === null || taskEnd === null || taskEnd >= lastSuccess)) return summary(latest)
+  if (lastPoint === null || (lastSuccess !== null && lastSuccess > lastPoint))
+    return latest ? summary(latest) : null
+  return {
+    uid: null,
+    sessionId: null,
+    result: 'Success',
+    state: 'Completed',
+    time: lastPoint,
+    endTime: null,
+    reason: '',
+    fromPoint: true,
   }
 }
 
@@ -39,7 +63,9 @@ function runsByJob(runOf: ReadonlyMap<string, Run>): Map<string, Run[]> {
   const byJob = new Map<string, Run[]>()
   for (const run of new Set(runOf.values())) {
     const key = run.jobUid.toLowerCase()
-    byJob.set(key, [...(byJob.get(key) ?? []), run])
+    const runs = byJob.get(key)
+    if (runs) runs.push(run)
+    else byJob.set(key, [run])
   }
   for (const runs of byJob.values()) runs.sort((a, b) => a.start - b.start)
   return byJob
@@ -65,17 +91,20 @@ function rowOf(vm: VmEntry, context: Context): ProtectionRow | 'hidden' {
   const { now } = input
   const job = vm.job
   const runsOfJob = context.jobRuns.get((job.uid ?? '').toLowerCase()) ?? []
-  // No longer in the job: its includes (VMs only, no container) do not name it, and no run in the window had it.
-  const listed = job.vmIncludes !== null && job.vmIncludes.length > 0 && job.containers.length === 0
-  if (listed && !vm.included && vm.tasks.length === 0 && runsOfJob.length > 0) return 'hidden'
-  const runs = vmRuns(vm.tasks, context.runOf)
-  const failedRuns = failingStreak(runs)
-  const latest = vm.tasks.reduce<ReplicaTaskSession | null>(
-    (a, b) => (a && a.creationTime >= b.creationTime ? a : b),
-    null,
-  )
   const lastPoint = vm.points.reduce<number | null>(
     (max, p) => (max === null || p.creationTime > max ? p.creationTime : max),
+    null,
+  )
+  // In the job's runs of the window: a task there, or a point (every success leaves one, em-api.md §11.2).
+  const inRuns = vm.tasks.length > 0 || (lastPoint !== null && lastPoint >= now - input.windowHours * HOUR)
+  // No longer in the job: its includes (VMs only, no container) do not name it, and no run in the window had it.
+  const listed = job.vmIncludes !== null && job.vmIncludes.length > 0 && job.containers.length === 0
+  if (listed && !vm.included && !inRuns && runsOfJob.length > 0) return 'hidden'
+  const runs = vmRuns(vm.tasks, context.runOf)
+  const lastSuccess = lastSuccessOf(vm.tasks, lastPoint)
+  const failedRuns = failingStreak(runs, lastSuccess)
+  const latest = vm.tasks.reduce<ReplicaTaskSession | null>(
+    (a, b) => (a && a.creationTime >= b.creationTime ? a : b),
     null,
   )
   const notes: string[] = []
@@ -83,7 +112,7 @@ function rowOf(vm: VmEntry, context: Context): ProtectionRow | 'hidden' {
     notes.push(
       `The newest point is ${formatAge(lastPoint - now)} in the future: EM's clock is ahead of this one.`,
     )
-  if (job.vmIncludes === null && vm.tasks.length === 0 && runsOfJob.length >= 2)
+  if (job.vmIncludes === null && !inRuns && runsOfJob.length >= 2)
     notes.push(`Not in the job's last ${runsOfJob.length} runs: removed from the job, or renamed?`)
   const ageMs = lastPoint === null ? null : Math.max(0, now - lastPoint)
   const certainNone = input.points.exhausted || context.asked.has(vm.vmName.toLowerCase())
@@ -105,11 +134,16 @@ function rowOf(vm: VmEntry, context: Context): ProtectionRow | 'hidden' {
         ? `No replica point; ${runs.length === 1 ? 'its run' : `all ${runs.length} runs`} failed`
         : "In the job's includes, never processed"
   } else {
-    status = 'outOfRpo'
-    detail = `No point in the last ${formatAge(now - input.points.coveredFrom)}${streak}`
+    // Older points were not read: past the RPO that is Out of RPO for sure; within it nobody can tell.
+    const span = now - input.points.coveredFrom
+    status = span >= context.rpoMs ? 'outOfRpo' : 'atRisk'
+    detail = `No point in the last ${formatAge(span)}${span >= context.rpoMs ? '' : ' (older points not read)'}${streak}`
   }
-  const finished = runs.find((run) => ['Success', 'Warning', 'Failed'].includes(run.task.result))?.task
-  const normalized = finished && finished.result !== 'Success' ? normalizeReason(finished.reason) : null
+  const newestRun = latestRun(latest, lastSuccess, lastPoint)
+  // The reason of the newest run when it failed or warned, for the row and the groups.
+  const finished =
+    newestRun?.fromPoint === false && latest && ['Warning', 'Failed'].includes(latest.result) ? latest : null
+  const normalized = finished ? normalizeReason(finished.reason) : null
   return {
     key: vm.key,
     vmName: vm.vmName,
@@ -122,8 +156,7 @@ function rowOf(vm: VmEntry, context: Context): ProtectionRow | 'hidden' {
     lastPoint,
     ageMs,
     olderThan: lastPoint === null && !certainNone ? input.points.coveredFrom : null,
-    latestTask: latest ? summary(latest) : null,
-    runs: runs.length,
+    latestTask: newestRun,
     failedRuns,
     reason: normalized && finished ? { ...normalized, text: finished.reason } : null,
     notes,
@@ -137,7 +170,7 @@ export function worstFirst(a: ProtectionRow, b: ProtectionRow): number {
   return (
     (RANK.get(a.status) ?? 0) - (RANK.get(b.status) ?? 0) ||
     (b.ageMs ?? Number.POSITIVE_INFINITY) - (a.ageMs ?? Number.POSITIVE_INFINITY) ||
-    a.vmName.localeCompare(b.vmName)
+    compareText(a.vmName, b.vmName)
   )
 }
 
@@ -155,11 +188,17 @@ function groupsOf(rows: readonly ProtectionRow[]): ReasonGroup[] {
     group.count += 1
     groups.set(key, group)
   }
-  return [...groups.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
+  return [...groups.values()].sort((a, b) => b.count - a.count || compareText(a.label, b.label))
 }
 
-/** Rows, counts, reason groups and blind spots of the protection view for one set of EM answers. */
-export function computeProtection(input: ProtectionInput): ProtectionView {
+// VMs per slice: a slice takes a few milliseconds, so a caller that yields between slices never blocks the browser.
+const SLICE = 200
+
+/**
+ * computeProtection in steps: it yields after preparing, after every slice of VMs and after sorting, so a caller
+ * (compute-in-slices.ts) can let the browser paint and answer input in between. The same result either way.
+ */
+export function* protectionSteps(input: ProtectionInput): Generator<void, ProtectionView> {
   const rpoMs = input.rpoHours * HOUR
   const jobs = indexJobs({
     jobs: input.jobs.state === 'ok' ? input.jobs.data : null,
@@ -175,6 +214,9 @@ export function computeProtection(input: ProtectionInput): ProtectionView {
     points,
     replicas: input.replicas,
   })
+  // Asked once, from the window's answers alone: the lookup that follows must not change its own question.
+  const lookups = input.olderPoints === null ? lookupsOf(input, vms) : NO_LOOKUPS
+  yield
   const runOf = foldRuns(input.sessions.items)
   const jobRuns = runsByJob(runOf)
   const silence = new Map<JobEntry, Silence>()
@@ -201,12 +243,16 @@ export function computeProtection(input: ProtectionInput): ProtectionView {
   }
   const rows: ProtectionRow[] = []
   let hidden = 0
+  let done = 0
   for (const vm of vms.entries.values()) {
     const row = rowOf(vm, context)
     if (row === 'hidden') hidden += 1
     else rows.push(row)
+    done += 1
+    if (done % SLICE === 0) yield
   }
   rows.sort(worstFirst)
+  yield
   const counts: Record<ProtectionStatus, number> = {
     outOfRpo: 0,
     neverReplicated: 0,
@@ -231,11 +277,48 @@ export function computeProtection(input: ProtectionInput): ProtectionView {
     groups: groupsOf(rows),
     limits: describeLimits(input, jobs, { orphanTasks, unasked }),
     hidden,
+    lookups,
   }
 }
 
-/** The VMs whose newest point the window did not show: what olderPoints should look up, worst first. */
-export function vmsWithoutPoint(input: Omit<ProtectionInput, 'olderPoints'>): string[] {
-  const view = computeProtection({ ...input, olderPoints: null })
-  return [...new Set(view.rows.filter((row) => row.lastPoint === null).map((row) => row.vmName))]
+/** Rows, counts, reason groups and blind spots of the protection view for one set of EM answers, at once. */
+export function computeProtection(input: ProtectionInput): ProtectionView {
+  const steps = protectionSteps(input)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+const NO_LOOKUPS: ProtectionView['lookups'] = { vmNames: [], replicaUids: [] }
+
+// What the window did not show: replicas without any point (a job stopped long ago: looked up whole), and the
+// other VMs without a point (looked up by name).
+function lookupsOf(input: ProtectionInput, vms: VmIndex): ProtectionView['lookups'] {
+  const pointed = new Set(
+    input.points.items.flatMap((point) => [
+      point.replicaUid?.toLowerCase(),
+      point.replicaName?.toLowerCase(),
+    ]),
+  )
+  const silent = input.replicas.filter(
+    (replica) => !pointed.has(replica.uid.toLowerCase()) && !pointed.has(replica.name.toLowerCase()),
+  )
+  const wholly = new Set(
+    silent.map(
+      (replica) => `${(replica.backupServerName ?? '').toLowerCase()}|${replica.name.toLowerCase()}`,
+    ),
+  )
+  const names = [...vms.entries.values()]
+    .filter((vm) => vm.points.length === 0 && !wholly.has(vm.job.key))
+    .map((vm) => vm.vmName)
+  return {
+    vmNames: [...new Set(names)].sort(compareText),
+    replicaUids: silent.map((replica) => replica.uid),
+  }
+}
+
+/** The lookups a first computation asks for (tests and callers that do not need the rows). */
+export function lookupsNeeded(input: Omit<ProtectionInput, 'olderPoints'>): ProtectionView['lookups'] {
+  return computeProtection({ ...input, olderPoints: null }).lookups
 }

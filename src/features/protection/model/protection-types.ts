@@ -28,9 +28,15 @@ export interface ProtectionInput {
   /** "At risk" from this share of the RPO, in percent. */
   riskPercent: number
   windowHours: number
+  /** Replica points, newest first: every success of a VM leaves one (em-api.md §11.2). */
   points: Windowed<VmReplicaPoint>
-  /** The newest points of VMs the window did not show, looked up by name; null while not asked. */
-  olderPoints: { asked: readonly string[]; items: readonly VmReplicaPoint[] } | null
+  /** The newest points of VMs (by name) and replicas (by UID) the window did not show; null while not asked. */
+  olderPoints: {
+    asked: readonly string[]
+    askedReplicas?: readonly string[]
+    items: readonly VmReplicaPoint[]
+  } | null
+  /** Task sessions that failed, warned or still run (successes are told by points); Success ones are read too. */
   tasks: Windowed<ReplicaTaskSession>
   sessions: Windowed<ReplicaJobSession>
   replicas: readonly Replica[]
@@ -51,14 +57,20 @@ export const STATUS_LABELS: Readonly<Record<ProtectionStatus, string>> = {
 }
 
 export interface TaskSummary {
-  uid: string
-  /** Lower-case GUID of the job session: the detail view's `/sessions/$id`. */
-  sessionId: string
+  /** The task session's UID; null when the run is known from its replica point only. */
+  uid: string | null
+  /** Lower-case GUID of the job session (the detail view's `/sessions/$id`); null from a point. */
+  sessionId: string | null
   result: string
   state: string
   time: number
   endTime: number | null
   reason: string
+  /**
+   * True when the newest run is told by its replica point: EM is asked only for the tasks that did not succeed
+   * (protection-queries.ts), and a point exists only where a task succeeded or warned (em-api.md §11.2).
+   */
+  fromPoint: boolean
 }
 
 export interface ProtectionRow {
@@ -79,9 +91,7 @@ export interface ProtectionRow {
   /** Without a known point: the point, if any, is older than this (the oldest time looked at). */
   olderThan: number | null
   latestTask: TaskSummary | null
-  /** Runs in the window in which this VM had a task (retries folded). */
-  runs: number
-  /** How many of its newest runs failed in a row. */
+  /** How many of its newest runs failed in a row (retries folded), since its last success. */
   failedRuns: number
   /** The newest failed or warning run's reason, normalised for grouping. */
   reason: { key: string; label: string; text: string } | null
@@ -108,4 +118,6 @@ export interface ProtectionView {
   limits: string[]
   /** VMs dropped because the job's includes no longer name them (removed from the job or renamed). */
   hidden: number
+  /** What to look up further (computed when `olderPoints` is null): VM names and whole replicas without a point. */
+  lookups: { vmNames: string[]; replicaUids: string[] }
 }

@@ -22,7 +22,9 @@ export function foldRuns(sessions: readonly ReplicaJobSession[]): Map<string, Ru
   const byJob = new Map<string, ReplicaJobSession[]>()
   for (const session of sessions) {
     const key = session.jobUid.toLowerCase()
-    byJob.set(key, [...(byJob.get(key) ?? []), session])
+    const own = byJob.get(key)
+    if (own) own.push(session)
+    else byJob.set(key, [session])
   }
   const runOf = new Map<string, Run>()
   for (const own of byJob.values()) {
@@ -76,17 +78,31 @@ export function vmRuns(tasks: readonly ReplicaTaskSession[], runOf: ReadonlyMap<
   return [...byRun.values()].sort((a, b) => b.start - a.start)
 }
 
-function finished(task: ReplicaTaskSession): boolean {
-  return ['Success', 'Warning', 'Failed'].includes(task.result)
-}
+const OUTCOMES = ['Success', 'Warning', 'Failed']
 
-/** How many of the VM's newest finished runs failed in a row (a run still going is skipped). */
-export function failingStreak(runs: readonly VmRun[]): number {
+/**
+ * How many of the VM's newest runs failed in a row. EM is asked for the failed, warning and running tasks only
+ * (a success leaves a replica point, em-api.md §11.2), so the streak ends at the newest success, whichever told of
+ * it: a point, or a Success or Warning task. A run still going is skipped.
+ */
+export function failingStreak(runs: readonly VmRun[], lastSuccess: number | null): number {
   let streak = 0
   for (const run of runs) {
-    if (!finished(run.task)) continue
+    if (lastSuccess !== null && (run.task.endTime ?? run.task.creationTime) < lastSuccess) break
+    if (!OUTCOMES.includes(run.task.result)) continue
     if (run.task.result !== 'Failed') break
     streak += 1
   }
   return streak
+}
+
+/** The newest time a run of the VM ended well: its newest point or Success/Warning task; null when none. */
+export function lastSuccessOf(tasks: readonly ReplicaTaskSession[], lastPoint: number | null): number | null {
+  let newest = lastPoint
+  for (const task of tasks) {
+    if (task.result !== 'Success' && task.result !== 'Warning') continue
+    const time = task.endTime ?? task.creationTime
+    if (newest === null || time > newest) newest = time
+  }
+  return newest
 }
