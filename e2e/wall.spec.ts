@@ -194,7 +194,7 @@ test('a session expiry asks for the password over the wall and keeps its configu
   await signInThroughUi(page)
   await expect(dialog).toBeHidden()
   expect(page.url()).toBe(url)
-  await expect(page.getByRole('region', { name: 'No success within 48 h' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'VMs out of RPO (48 h)' })).toBeVisible()
   await expect(page.locator('.wall')).toHaveAttribute('data-theme', 'light')
   await expect(page.getByText('Live', { exact: true })).toBeVisible()
 })

@@ -3,7 +3,17 @@
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 
-const QUERY_TYPES = new Set(['replicajobsession', 'job', 'backupserver', 'replicatasksession'])
+// The wall's session tiles read the first four; its "VMs out of RPO" tile (the protection view's computation)
+// adds replica points, replicas and, where jobs carry no includes, the includes query (em-api.md §11, §12).
+const QUERY_TYPES = new Set([
+  'replicajobsession',
+  'job',
+  'backupserver',
+  'replicatasksession',
+  'vmreplicapoint',
+  'replica',
+  'objectinjob',
+])
 const QUERY_PARAMS = new Set(['type', 'format', 'filter', 'sortasc', 'sortdesc', 'pagesize', 'page'])
 const ENTITY_PARAMS = new Set(['format'])
 

@@ -1,5 +1,5 @@
 import { StatusIcon, type StatusTone } from '@/components/status-icon.tsx'
-import { type ProtectionStatus, STATUS_LABELS } from './model/protection-types.ts'
+import { type ProtectionStatus, STATUS_LABELS } from '@/em/protection/protection-types.ts'
 
 // A different glyph for each status, so none is told by colour alone (STYLE §3.12).
 export const STATUS_TONES: Readonly<Record<ProtectionStatus, StatusTone>> = {

@@ -1,7 +1,8 @@
 // The filtered view as CSV: one line per row on screen, times in UTC, ages in hours (RFC 4180 via lib/csv.ts).
+
+import { type ProtectionRow, STATUS_LABELS } from '@/em/protection/protection-types.ts'
 import { type CsvCell, toCsv } from '@/lib/csv.ts'
 import { formatUtc } from '@/lib/format-time.ts'
-import { type ProtectionRow, STATUS_LABELS } from './model/protection-types.ts'
 
 const HEADER = [
   'VM',

@@ -1,7 +1,7 @@
 import { useId } from 'react'
 import { MultiSelect } from '@/components/multi-select.tsx'
 import { TextField } from '@/components/text-field.tsx'
-import { type ProtectionStatus, STATUS_LABELS, STATUSES } from './model/protection-types.ts'
+import { type ProtectionStatus, STATUS_LABELS, STATUSES } from '@/em/protection/protection-types.ts'
 import { type ProtectionSearch, WINDOW_HOURS } from './search-params.ts'
 import type { SearchPatch } from './use-protection-search.ts'
 

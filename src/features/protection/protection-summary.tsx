@@ -1,12 +1,12 @@
 import { LocalTime } from '@/components/local-time.tsx'
 import { StatusIcon } from '@/components/status-icon.tsx'
-import { formatAge } from '@/lib/format-time.ts'
 import {
   type ProtectionRow,
   type ProtectionStatus,
   STATUS_LABELS,
   STATUSES,
-} from './model/protection-types.ts'
+} from '@/em/protection/protection-types.ts'
+import { formatAge } from '@/lib/format-time.ts'
 import { STATUS_TONES } from './protection-badge.tsx'
 
 export interface ProtectionSummaryProps {
@@ -57,7 +57,7 @@ export function ProtectionSummary({ rows, rpoHours, now, selected, onStatus }: P
           </span>
         </li>
         <li className="prot-summary__tile">
-          <span className="prot-summary__label">Oldest newest point</span>
+          <span className="prot-summary__label">Oldest last point</span>
           <span className="prot-summary__value prot-summary__value--small">
             {oldest === null ? '—' : `${formatAge(now - oldest)} old`}
           </span>

@@ -1,4 +1,4 @@
-import type { ReasonGroup } from './model/protection-types.ts'
+import type { ReasonGroup } from '@/em/protection/protection-types.ts'
 
 export interface ReasonGroupsProps {
   groups: readonly ReasonGroup[]

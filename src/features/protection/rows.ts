@@ -1,8 +1,8 @@
 // The table's rows for a search: filters and sort applied in the browser to the computed view (the view is
 // computed once per set of EM answers; changing a filter asks EM nothing).
-import { compareText } from './model/compare-text.ts'
-import { worstFirst } from './model/protection-model.ts'
-import type { ProtectionRow, ProtectionStatus } from './model/protection-types.ts'
+import { compareText } from '@/em/protection/compare-text.ts'
+import { worstFirst } from '@/em/protection/protection-model.ts'
+import type { ProtectionRow, ProtectionStatus } from '@/em/protection/protection-types.ts'
 import { type ProtectionSearch, parseSort, type SortField } from './search-params.ts'
 
 const same = (a: string | null, b: string | undefined) =>

@@ -1,7 +1,7 @@
 // The protection view's URL (STYLE §3.5): RPO, at-risk threshold, window, filters, sort and refresh. Each key falls
 // back on its own (`.catch()`), so a stale or hand-edited link still opens; defaults stay out of the URL.
 import { z } from 'zod'
-import { type ProtectionStatus, STATUSES } from './model/protection-types.ts'
+import { type ProtectionStatus, STATUSES } from '@/em/protection/protection-types.ts'
 
 export const WINDOW_HOURS = [24, 48, 72, 168] as const
 export const REFRESH_SECONDS = [0, 60, 300, 900] as const

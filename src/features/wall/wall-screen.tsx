@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { type CSSProperties, useMemo } from 'react'
 import { dashboardConfigQuery } from '@/config/dashboard-config.ts'
 import { jobQueries } from '@/em/job-queries.ts'
+import { useProtection } from '@/em/protection/use-protection.ts'
 import { sessionQueries } from '@/em/session-queries.ts'
 import { freshnessOf, type PollState, pollIntervalMs } from './freshness.ts'
 import { FreshnessBanner } from './freshness-banner.tsx'
@@ -15,13 +16,15 @@ import { WallBody } from './wall-body.tsx'
 import { describeWallError } from './wall-error.ts'
 import { WallHeader } from './wall-header.tsx'
 import { wallQueries } from './wall-queries.ts'
-import { needsSuccessQuery } from './wall-view.ts'
 import './wall.css'
 
 const CURSOR_IDLE_MS = 4000
 const VERSION_POLL_MS = 60_000
 // Tiles, chart and list are recomputed at this step; ages and the clock still tick every second.
 const VIEW_STEP_MS = 10_000
+const PROTECTION_REFRESH_MS = 300_000
+// The protection view's own defaults for what the wall's URL does not set (src/features/protection/search-params.ts).
+const PROTECTION_DEFAULTS = { risk: 80, window: 48 } as const
 
 /** The NOC wall: header, freshness banner, tiles, rotating list and chart, configured only by its URL. */
 export function WallScreen({ search }: { search: WallSearch }) {
@@ -42,22 +45,21 @@ export function WallScreen({ search }: { search: WallSearch }) {
     enabled: queries.runningPossible,
   })
   const jobRecent = useQuery({ ...sessionQueries.list(queries.jobRecent), ...poll })
-  const successesNeeded = needsSuccessQuery(jobRecent.data, options.rpoMs, viewNow)
-  const jobSuccesses = useQuery({
-    ...sessionQueries.list(queries.jobSuccesses),
-    ...poll,
-    enabled: successesNeeded,
-  })
   const jobs = useQuery({ ...jobQueries.replicaList(), ...poll })
+  // The "VMs out of RPO" tile: the protection view's computation at the wall's RPO. EM collects every 15 minutes
+  // (em-api.md §15): its replica points are read every 5 minutes at most, whatever the wall's refresh.
+  const protection = useProtection({
+    rpoHours: search.rpo,
+    riskPercent: PROTECTION_DEFAULTS.risk,
+    windowHours: PROTECTION_DEFAULTS.window,
+    refetchInterval: Math.max(options.refreshMs, PROTECTION_REFRESH_MS),
+    background: true,
+    // The wall's own tiles first: the protection pages are many and large.
+    enabled: recent.data !== undefined,
+  })
   const config = useQuery(dashboardConfigQuery)
 
-  const polled = [
-    recent,
-    ...(queries.runningPossible ? [running] : []),
-    jobRecent,
-    ...(successesNeeded ? [jobSuccesses] : []),
-    jobs,
-  ]
+  const polled = [recent, ...(queries.runningPossible ? [running] : []), jobRecent, jobs]
   const freshness = freshnessOf({
     states: polled,
     fetching: polled.some((q) => q.isFetching),
@@ -100,9 +102,9 @@ export function WallScreen({ search }: { search: WallSearch }) {
               recent: recent.data,
               running: queries.runningPossible ? running.data : undefined,
               jobRecent: jobRecent.data,
-              jobSuccesses: successesNeeded ? jobSuccesses.data : undefined,
               jobs: jobs.data,
             }}
+            protection={protection}
             queries={queries}
             options={options}
             now={now}

@@ -6,7 +6,6 @@ import {
   DAY_MS,
   jobsLatestFailed,
   mergeSessions,
-  silentJobs,
   successRate,
 } from './wall-stats.ts'
 
@@ -56,27 +55,6 @@ describe('jobsLatestFailed', () => {
   it('matches job UIDs ignoring case', () => {
     const failed = session('a', NOW, { result: 'Failed', jobUid: 'URN:VEEAM:JOB:A' })
     expect(jobsLatestFailed([job('a')], [failed])).toHaveLength(1)
-  })
-})
-
-describe('silentJobs', () => {
-  it('flags jobs without a success inside the RPO, never-succeeded ones first', () => {
-    const jobs = [job('fresh'), job('old'), job('never'), job('warned')]
-    const sessions = [
-      session('fresh', NOW - 23 * HOUR),
-      session('old', NOW - 25 * HOUR),
-      session('warned', NOW - HOUR, { result: 'Warning' }),
-      session('warned', NOW - 30 * HOUR),
-    ]
-    expect(silentJobs(jobs, sessions, 24 * HOUR, NOW)).toEqual([
-      { job: jobs[2], lastSuccess: null },
-      { job: jobs[3], lastSuccess: NOW - 30 * HOUR },
-      { job: jobs[1], lastSuccess: NOW - 25 * HOUR },
-    ])
-  })
-
-  it('follows the RPO: a 48-hour RPO forgives a 25-hour silence', () => {
-    expect(silentJobs([job('old')], [session('old', NOW - 25 * HOUR)], 48 * HOUR, NOW)).toEqual([])
   })
 })
 

@@ -61,17 +61,6 @@ export function latestFinishedByJob(sessions: readonly ReplicaJobSession[]): Map
   return latest
 }
 
-/** Each job's newest successful session. */
-export function lastSuccessByJob(sessions: readonly ReplicaJobSession[]): Map<string, number> {
-  const last = new Map<string, number>()
-  for (const session of sessions) {
-    if (session.result.toLowerCase() !== 'success') continue
-    const key = session.jobUid.toLowerCase()
-    last.set(key, Math.max(last.get(key) ?? Number.NEGATIVE_INFINITY, session.creationTime))
-  }
-  return last
-}
-
 export interface JobRef {
   uid: string
   name: string
@@ -89,23 +78,4 @@ export function jobsLatestFailed<J extends JobRef>(
       return session && session.result.toLowerCase() === 'failed' ? [{ job, session }] : []
     })
     .sort((a, b) => b.session.creationTime - a.session.creationTime)
-}
-
-/**
- * Jobs without a successful session created within the RPO: silence counts as failure. Longest silence
- * first; `lastSuccess` is null when none is known at all.
- */
-export function silentJobs<J extends JobRef>(
-  jobs: readonly J[],
-  successes: readonly ReplicaJobSession[],
-  rpoMs: number,
-  now: number,
-): Array<{ job: J; lastSuccess: number | null }> {
-  const last = lastSuccessByJob(successes)
-  return jobs
-    .flatMap((job) => {
-      const at = last.get(job.uid.toLowerCase()) ?? null
-      return at !== null && at >= now - rpoMs ? [] : [{ job, lastSuccess: at }]
-    })
-    .sort((a, b) => (a.lastSuccess ?? Number.NEGATIVE_INFINITY) - (b.lastSuccess ?? Number.NEGATIVE_INFINITY))
 }

@@ -1,5 +1,7 @@
 import { ProgressBar } from '@/components/progress-bar.tsx'
+import type { ProtectionState } from '@/em/protection/use-protection.ts'
 import { formatAge } from '@/lib/format-time.ts'
+import { outOfRpo } from './out-of-rpo.ts'
 import { WallTile } from './wall-tile.tsx'
 import type { WallView } from './wall-view.ts'
 
@@ -10,9 +12,20 @@ function plural(n: number, one: string, many: string): string {
   return `${n} ${n === 1 ? one : many}`
 }
 
-/** The six summary tiles of the wall. */
-export function WallTiles({ view, rpoHours, now }: { view: WallView; rpoHours: number; now: number }) {
+export interface WallTilesProps {
+  view: WallView
+  protection: ProtectionState
+  rpoHours: number
+  now: number
+}
+
+/**
+ * The six summary tiles of the wall. The last one counts VMs, not jobs: a job may succeed while a VM of it has no
+ * point for days, and a Portal User cannot list jobs at all; the VM count answers what the job tile asked.
+ */
+export function WallTiles({ view, protection, rpoHours, now }: WallTilesProps) {
   const { counts, running, jobs } = view
+  const out = protection.view ? outOfRpo(protection.view, rpoHours, view.scope) : null
   const finished = counts.success + counts.warning + counts.failed
   const worst = counts.failed > 0 ? 'failed' : counts.warning > 0 ? 'warning' : 'success'
   return (
@@ -72,19 +85,17 @@ export function WallTiles({ view, rpoHours, now }: { view: WallView; rpoHours: n
         </ul>
       </WallTile>
       <WallTile
-        id="wall-rpo"
-        title={`No success within ${rpoHours} h`}
-        value={jobs ? `${jobs.rpoCovered ? '' : '≤ '}${jobs.silent.length}` : '—'}
-        tone={!jobs ? 'idle' : jobs.silent.length > 0 ? 'failed' : 'success'}
-        verdict={!jobs ? 'loading jobs' : jobs.silent.length > 0 ? 'jobs out of RPO' : 'all within RPO'}
+        id="wall-vms-rpo"
+        title={`VMs out of RPO (${rpoHours} h)`}
+        value={out ? `${out.atLeast ? '≥ ' : ''}${out.rows.length}` : '—'}
+        tone={!out ? 'idle' : out.rows.length > 0 ? 'failed' : 'success'}
+        verdict={!out ? 'reading points' : out.rows.length > 0 ? 'VMs unprotected' : 'all within RPO'}
       >
         <ul className="wall-tile__list">
-          {jobs?.silent.slice(0, NAMES_PER_TILE).map(({ job, lastSuccess }) => (
-            <li key={job.uid}>
-              <span className="wall-tile__name">{job.name}</span>
-              <span className="wall-tile__age">
-                {lastSuccess === null ? 'never' : `${formatAge(now - lastSuccess)} ago`}
-              </span>
+          {out?.rows.slice(0, NAMES_PER_TILE).map((row) => (
+            <li key={row.key}>
+              <span className="wall-tile__name">{row.vmName}</span>
+              <span className="wall-tile__age">{row.ageMs === null ? 'never' : formatAge(row.ageMs)}</span>
             </li>
           ))}
         </ul>

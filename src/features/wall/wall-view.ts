@@ -13,7 +13,6 @@ import {
   jobsLatestFailed,
   mergeSessions,
   type ResultCounts,
-  silentJobs,
   successRate,
 } from './wall-stats.ts'
 
@@ -21,15 +20,11 @@ export interface WallAnswers {
   recent: Page<ReplicaJobSession>
   running: Page<ReplicaJobSession> | undefined
   jobRecent: Page<ReplicaJobSession> | undefined
-  jobSuccesses: Page<ReplicaJobSession> | undefined
   jobs: Page<Job> | undefined
 }
 
 export interface JobTiles {
   latestFailed: Array<{ job: Job; session: ReplicaJobSession }>
-  silent: Array<{ job: Job; lastSuccess: number | null }>
-  /** False when the answers do not reach back over the whole RPO: silent jobs may then have a success. */
-  rpoCovered: boolean
 }
 
 export interface WallView {
@@ -46,26 +41,13 @@ export interface WallView {
   jobs: JobTiles | null
   /** When the newest-sessions answer stops short of a full day: the time it reaches back to. */
   partialSince: number | null
-}
-
-/** Whether the RPO check needs the success-only query: the newest sessions of the jobs stop inside the RPO. */
-export function needsSuccessQuery(
-  jobRecent: Page<ReplicaJobSession> | undefined,
-  rpoMs: number,
-  now: number,
-) {
-  if (!jobRecent) return false
-  const coverage = coverageOf(jobRecent)
-  return !coverage.complete && (coverage.since === null || coverage.since > now - rpoMs)
+  /** The jobs and backup servers the filter selects (for tiles that count more than sessions). */
+  scope: WallQueries['jobScope']
 }
 
 /** Derives the wall from the answers at `now`. */
-export function wallView(
-  answers: WallAnswers,
-  queries: WallQueries,
-  options: { rpoMs: number; now: number },
-): WallView {
-  const { now, rpoMs } = options
+export function wallView(answers: WallAnswers, queries: WallQueries, options: { now: number }): WallView {
+  const { now } = options
   const inWindow = (s: ReplicaJobSession) => queries.inWindow(s, now)
   const recent = answers.recent.items.filter(inWindow)
   const running = mergeSessions(recent, answers.running?.items.filter(inWindow) ?? []).filter(isRunning)
@@ -81,18 +63,10 @@ export function wallView(
     rate: successRate(counts),
     jobs: null,
     partialSince: coverage.since !== null && coverage.since > now - DAY_MS ? coverage.since : null,
+    scope: queries.jobScope,
   }
   if (!answers.jobs || !answers.jobRecent) return view
   const jobs = answers.jobs.items.filter((job) => jobInScope(job, queries.jobScope))
-  const useSuccessQuery = needsSuccessQuery(answers.jobRecent, rpoMs, now)
-  const successes = useSuccessQuery ? answers.jobSuccesses : answers.jobRecent
-  const successCoverage = successes ? coverageOf(successes) : null
-  view.jobs = {
-    latestFailed: jobsLatestFailed(jobs, answers.jobRecent.items),
-    silent: silentJobs(jobs, successes?.items ?? [], rpoMs, now),
-    rpoCovered:
-      successCoverage !== null &&
-      (successCoverage.complete || (successCoverage.since !== null && successCoverage.since <= now - rpoMs)),
-  }
+  view.jobs = { latestFailed: jobsLatestFailed(jobs, answers.jobRecent.items) }
   return view
 }

@@ -1,7 +1,7 @@
 // Runs the protection computation a slice at a time, handing the main thread back between slices, so 2,000 VMs
 // never block the browser for long (issue 14: no task over 100 ms).
-import { protectionSteps } from './model/protection-model.ts'
-import type { ProtectionInput, ProtectionView } from './model/protection-types.ts'
+import { protectionSteps } from './protection-model.ts'
+import type { ProtectionInput, ProtectionView } from './protection-types.ts'
 
 // A message to itself runs as a new task right away; setTimeout(0) would be clamped to 4 ms after a few.
 function nextTask(): Promise<void> {

@@ -1,5 +1,7 @@
-// The protection view's EM answers and the view computed from them. Every request is one of protectionQueries'
-// (a bounded page budget each); jobs and includes may be refused to a Portal User, which the view states.
+// The protection view's EM answers and the view computed from them, for the protection screen and the wall's
+// "VMs out of RPO" tile alike (features may not import each other, so the one hook lives here, beside the
+// queries it composes). Every request is one of protectionQueries' (a bounded page budget each); jobs and
+// includes may be refused to a Portal User, which the view states.
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { describeEmError } from '@/em/describe-error.ts'
@@ -8,7 +10,7 @@ import { jobQueries } from '@/em/job-queries.ts'
 import type { ObjectInJob } from '@/em/parse-object-in-job.ts'
 import { protectionQueries } from '@/em/protection-queries.ts'
 import { computeInSlices } from './compute-in-slices.ts'
-import type { ProtectionInput, ProtectionView, Readable } from './model/protection-types.ts'
+import type { ProtectionInput, ProtectionView, Readable } from './protection-types.ts'
 
 export interface ProtectionOptions {
   rpoHours: number
@@ -18,6 +20,8 @@ export interface ProtectionOptions {
   refetchInterval: number | false
   /** Keep refreshing while the tab is hidden (a wall screen); a desk screen pauses. */
   background?: boolean
+  /** False to wait (the wall reads its own sessions first); default true. */
+  enabled?: boolean
 }
 
 export interface ProtectionState {
@@ -62,9 +66,11 @@ function required<T>(value: T | null): T {
 
 /** Runs the view's queries and computes the view once the answers it needs are in. */
 export function useProtection(options: ProtectionOptions): ProtectionState {
+  const on = options.enabled ?? true
   const common = {
     refetchInterval: options.refetchInterval,
     refetchIntervalInBackground: options.background ?? false,
+    enabled: on,
   }
   // Points reach back just past the RPO: a VM without one there is out of RPO for certain, and how long it has been
   // is looked up for it alone (olderPoints). Reading further back would cost pages for every healthy VM.
@@ -84,7 +90,7 @@ export function useProtection(options: ProtectionOptions): ProtectionState {
   const includes = useQuery({
     ...protectionQueries.includes(),
     ...common,
-    enabled: jobs.data !== undefined && !fromJobs,
+    enabled: on && jobs.data !== undefined && !fromJobs,
   })
   const base = useMemo((): Omit<ProtectionInput, 'olderPoints'> | null => {
     const jobsAnswer = itemsOf(readable(jobs.data, jobs.error))
@@ -136,7 +142,7 @@ export function useProtection(options: ProtectionOptions): ProtectionState {
   })
   const lookup = first.data?.lookups ?? NO_LOOKUP
   const needed = lookup.vmNames.length + lookup.replicaUids.length > 0
-  const older = useQuery({ ...protectionQueries.olderPoints(lookup), ...common, enabled: needed })
+  const older = useQuery({ ...protectionQueries.olderPoints(lookup), ...common, enabled: on && needed })
   // The rows show before the lookup answers: a VM without a point in the window is out of RPO either way; the
   // lookup only tells how long (or never), and the screen says it is looking.
   const full = useQuery({

@@ -16,6 +16,7 @@ const NOISE: readonly RegExp[] = [
   /\b0x[0-9a-f]+\b/gi, // error codes
   /\S*[\\/]\S*/g, // paths
   /\b[\w-]+(\.[\w-]+)+\b/g, // host names, versions, decimals
+  /\b(?=[\w-]*\d)(?=[\w-]*[a-z])[\w-]+\b/gi, // names with numbers: hosts, proxies, VMs (esx03, vbr-proxy02)
   /\b\d+\s*(b|kb|mb|gb|tb|%|ms|s|min)?\b/gi, // numbers and sizes
 ]
 
@@ -29,6 +30,9 @@ export function normalizeReason(reason: string): NormalizedReason | null {
     .replace(/^[\s,.:;-]+|[\s,.:;-]+$/g, '')
   if (label === '')
     return reason.trim() === '' ? null : { key: reason.trim().toLowerCase(), label: reason.trim() }
-  const sentence = label.charAt(0).toLowerCase() + label.slice(1)
+  // "Target datastore …" reads as "target datastore …" after a count; "Hyper-V …" and "CBT …" keep their case.
+  const sentence = /^[A-Z][a-z]+\b(?!-[A-Z])/.test(label)
+    ? label.charAt(0).toLowerCase() + label.slice(1)
+    : label
   return { key: sentence.toLowerCase(), label: sentence }
 }

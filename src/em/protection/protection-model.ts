@@ -2,6 +2,7 @@
 // status from its newest replica point (em-api.md §11), its runs (retries folded) and its job's silence.
 import { idFromUid } from '@/em/link-resolver.ts'
 import type { ReplicaTaskSession } from '@/em/parse-task-session.ts'
+import { PAGE_BUDGET } from '@/em/protection-queries.ts'
 import { formatAge } from '@/lib/format-time.ts'
 import { compareText } from './compare-text.ts'
 import { indexJobs, type JobEntry } from './job-index.ts'
@@ -277,6 +278,7 @@ export function* protectionSteps(input: ProtectionInput): Generator<void, Protec
     groups: groupsOf(rows),
     limits: describeLimits(input, jobs, { orphanTasks, unasked }),
     hidden,
+    partial: input.includes.state !== 'ok' || !input.points.complete || unasked > 0,
     lookups,
   }
 }
@@ -301,9 +303,10 @@ function lookupsOf(input: ProtectionInput, vms: VmIndex): ProtectionView['lookup
       point.replicaName?.toLowerCase(),
     ]),
   )
-  const silent = input.replicas.filter(
-    (replica) => !pointed.has(replica.uid.toLowerCase()) && !pointed.has(replica.name.toLowerCase()),
-  )
+  // As many as the budget looks up: the VMs of any other silent replica are asked for by name instead.
+  const silent = input.replicas
+    .filter((replica) => !pointed.has(replica.uid.toLowerCase()) && !pointed.has(replica.name.toLowerCase()))
+    .slice(0, PAGE_BUDGET.silentReplicas)
   const wholly = new Set(
     silent.map(
       (replica) => `${(replica.backupServerName ?? '').toLowerCase()}|${replica.name.toLowerCase()}`,

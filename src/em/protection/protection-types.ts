@@ -118,6 +118,11 @@ export interface ProtectionView {
   limits: string[]
   /** VMs dropped because the job's includes no longer name them (removed from the job or renamed). */
   hidden: number
+  /**
+   * True when some VMs may be missing or unsure: includes unreadable (VMs never processed stay unseen), points read
+   * back only part of the way, or VMs without a point not looked up. Counts are then lower bounds.
+   */
+  partial: boolean
   /** What to look up further (computed when `olderPoints` is null): VM names and whole replicas without a point. */
   lookups: { vmNames: string[]; replicaUids: string[] }
 }
