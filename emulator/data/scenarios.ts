@@ -30,7 +30,7 @@ export const NO_SCENARIOS: ScenarioPicks = {
 const MIN_JOBS = 6
 const HOUR = 60 * MICROS_PER_MINUTE
 // The failure the stuck VM repeats: a full target datastore does not fix itself on retry.
-export const STUCK_REASON = 'Error: Target datastore "DR-DS01" has insufficient free space (12.4 GB required)'
+export const STUCK_REASON = 'Error: Target datastore "DR-DS03" has insufficient free space (48.2 GB required)'
 
 function enabled(draft: JobDraft, now: Micros): boolean {
   return draft.plan.record.scheduleEnabled && draft.until === now

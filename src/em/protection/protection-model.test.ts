@@ -67,8 +67,8 @@ describe('computeProtection: the five statuses', () => {
   })
 
   it('Out of RPO with its failing streak, in runs: each failure and its retries count once', () => {
-    const sessions = [0, 1, 2].flatMap((day) => {
-      const first = session('DB', NOW - day * DAY - 3 * HOUR, 'Failed')
+    const sessions = [0, 1, 2].flatMap((run) => {
+      const first = session('DB', NOW - run * 15 * HOUR - 3 * HOUR, 'Failed')
       const retry = session('DB', first.creationTime + 15 * MINUTE, 'Failed', { isRetry: true })
       return [first, retry]
     })
@@ -80,7 +80,9 @@ describe('computeProtection: the five statuses', () => {
     const view = computeProtection(inputOf({ sessions, tasks, points, jobs: [job('DB')] }))
     const db01 = rowOf(view.rows, 'db01')
     expect(db01).toMatchObject({ status: 'outOfRpo', failedRuns: 3 })
-    expect(db01.detail).toBe('Newest point 3 d old; failed in the last 3 runs')
+    // Its last point is older than the window: every run the window shows failed, and may go further back.
+    expect(db01.detail).toBe('Newest point 3 d old; failed in all 3 runs of the last 2 d')
+    expect(db01.streakOpen).toBe(true)
     expect(db01.reason?.label).toBe('target datastore has insufficient free space')
     expect(rowOf(view.rows, 'db02').status).toBe('protected')
     expect(view.groups).toEqual([

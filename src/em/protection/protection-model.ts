@@ -117,8 +117,16 @@ function rowOf(vm: VmEntry, context: Context): ProtectionRow | 'hidden' {
     notes.push(`Not in the job's last ${runsOfJob.length} runs: removed from the job, or renamed?`)
   const ageMs = lastPoint === null ? null : Math.max(0, now - lastPoint)
   const certainNone = input.points.exhausted || context.asked.has(vm.vmName.toLowerCase())
+  // No success inside the window: the streak is every run the window shows, and may reach further back.
+  const windowStart = now - input.windowHours * HOUR
+  const streakOpen = failedRuns > 0 && (lastSuccess === null || lastSuccess < windowStart)
+  const runsText = failedRuns === 1 ? 'run' : `${failedRuns} runs`
   const streak =
-    failedRuns > 0 ? `; failed in the last ${failedRuns === 1 ? 'run' : `${failedRuns} runs`}` : ''
+    failedRuns === 0
+      ? ''
+      : streakOpen
+        ? `; failed in all ${failedRuns === 1 ? 'its run' : runsText} of the last ${formatAge(now - windowStart)}`
+        : `; failed in the last ${runsText}`
   let status: ProtectionStatus
   let detail: string
   const silence = context.silence.get(job) ?? { silent: false }
@@ -159,6 +167,7 @@ function rowOf(vm: VmEntry, context: Context): ProtectionRow | 'hidden' {
     olderThan: lastPoint === null && !certainNone ? input.points.coveredFrom : null,
     latestTask: newestRun,
     failedRuns,
+    streakOpen,
     reason: normalized && finished ? { ...normalized, text: finished.reason } : null,
     notes,
   }

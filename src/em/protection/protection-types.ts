@@ -93,6 +93,8 @@ export interface ProtectionRow {
   latestTask: TaskSummary | null
   /** How many of its newest runs failed in a row (retries folded), since its last success. */
   failedRuns: number
+  /** No success within the window: every run it shows failed, and the streak may reach further back. */
+  streakOpen: boolean
   /** The newest failed or warning run's reason, normalised for grouping. */
   reason: { key: string; label: string; text: string } | null
   notes: string[]

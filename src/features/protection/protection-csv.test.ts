@@ -25,6 +25,7 @@ const row: ProtectionRow = {
     fromPoint: false,
   },
   failedRuns: 2,
+  streakOpen: false,
   reason: { key: 'k', label: 'l', text: 'Error: Target datastore "DR-DS01" is full' },
   notes: [],
 }

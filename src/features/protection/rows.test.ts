@@ -18,6 +18,7 @@ function row(vm: string, patch: Partial<ProtectionRow> = {}): ProtectionRow {
     olderThan: null,
     latestTask: null,
     failedRuns: 0,
+    streakOpen: false,
     reason: null,
     notes: [],
     ...patch,
