@@ -48,8 +48,8 @@ async function replicaJobs() {
   return parseJobsPage(await emGet(path, { format: 'xml' })).items
 }
 
-/** The big figure of a tile, once it has one (the VM tile waits for many pages: give it `timeout`). */
-async function figure(title: string | RegExp, timeout = 1000): Promise<string> {
+/** The big figure of a tile, once it has one; the wall also reads the protection pages, so allow a few seconds. */
+async function figure(title: string | RegExp, timeout = 5000): Promise<string> {
   const tile = await screen.findByRole('region', { name: title }, { timeout })
   await waitFor(
     () => expect(within(tile).getByText(/./, { selector: '.wall-tile__figure' })).not.toHaveTextContent('—'),
