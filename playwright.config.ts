@@ -30,7 +30,8 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: `node node_modules/tsx/dist/cli.mjs emulator/main.ts --port ${EMULATOR_PORT} --host 127.0.0.1 --control`,
+      // A Portal User beside the admin: the protection journeys check what that role may not read (e2e/protection.spec.ts).
+      command: `node node_modules/tsx/dist/cli.mjs emulator/main.ts --port ${EMULATOR_PORT} --host 127.0.0.1 --control --users admin:admin,viewer:viewer:portal`,
       url: `${EMULATOR_URL}/api/`,
       reuseExistingServer: false,
       timeout: 60_000,

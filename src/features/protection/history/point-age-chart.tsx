@@ -4,15 +4,21 @@ import { CartesianGrid, Line, LineChart, ReferenceLine, Tooltip, XAxis, YAxis } 
 import { formatLocal } from '@/lib/format-time.ts'
 import type { AgeStep } from './point-ages.ts'
 
-const dayFormat = new Intl.DateTimeFormat(undefined, {
+const tickFormat = new Intl.DateTimeFormat(undefined, {
   month: 'short',
   day: 'numeric',
   hour: '2-digit',
+  minute: '2-digit',
   hour12: false,
 })
+const TICKS = 6
 
 export function PointAgeChart({ steps, rpoHours }: { steps: readonly AgeStep[]; rpoHours: number }) {
   const top = Math.max(rpoHours * 1.3, ...steps.map((step) => (step.hours ?? 0) * 1.1))
+  const from = steps[0]?.time ?? 0
+  const to = steps.at(-1)?.time ?? 0
+  // Evenly spaced times: the saw-tooth has few corners, so the axis would otherwise name only its two ends.
+  const ticks = Array.from({ length: TICKS }, (_, i) => from + ((to - from) * i) / (TICKS - 1))
   return (
     <LineChart
       responsive
@@ -26,7 +32,8 @@ export function PointAgeChart({ steps, rpoHours }: { steps: readonly AgeStep[]; 
         type="number"
         domain={['dataMin', 'dataMax']}
         scale="time"
-        tickFormatter={(time: number) => dayFormat.format(time)}
+        ticks={ticks}
+        tickFormatter={(time: number) => tickFormat.format(time)}
         stroke="var(--text-muted)"
         tick={{ fill: 'var(--text-muted)', fontSize: 12 }}
       />
