@@ -13,6 +13,27 @@ const NOW = Date.parse('2025-10-20T12:00:00Z')
 const HOUR = 3_600_000
 
 describe('countResults and successRate', () => {
+  it('counts runs, not sessions: a failure and its automatic retries are one run, judged by its last session', () => {
+    const sessions = [
+      session('a', NOW - 3 * HOUR, { result: 'Failed' }),
+      session('a', NOW - 3 * HOUR + 600_000, { result: 'Failed', isRetry: true }),
+      session('a', NOW - 3 * HOUR + 1_200_000, { result: 'Failed', isRetry: true }),
+      session('b', NOW - 2 * HOUR, { result: 'Failed' }),
+      session('b', NOW - 2 * HOUR + 600_000, { isRetry: true }),
+      session('c', NOW - HOUR, { result: 'Warning' }),
+    ]
+    const counts = countResults(sessions, NOW - DAY_MS)
+    expect(counts).toEqual({
+      success: 1,
+      warning: 1,
+      failed: 1,
+      noResult: 0,
+      failedSessions: 3,
+      warningSessions: 1,
+    })
+    expect(successRate(counts)).toBe(1 / 3)
+  })
+
   it('counts the sessions of the window by result, running ones apart', () => {
     const sessions = [
       session('a', NOW - HOUR),
@@ -24,7 +45,14 @@ describe('countResults and successRate', () => {
       session('a', NOW - DAY_MS - 1, { result: 'Failed' }),
     ]
     const counts = countResults(sessions, NOW - DAY_MS)
-    expect(counts).toEqual({ success: 2, warning: 1, failed: 1, noResult: 2 })
+    expect(counts).toEqual({
+      success: 2,
+      warning: 1,
+      failed: 1,
+      noResult: 2,
+      failedSessions: 1,
+      warningSessions: 1,
+    })
     expect(successRate(counts)).toBe(0.5)
   })
 

@@ -8,8 +8,10 @@ import type { WallView } from './wall-view.ts'
 // A tile lists only a few names: the list below has the rest, and more would not read from across a room.
 const NAMES_PER_TILE = 3
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`
+// Runs, not sessions (issue 14): a failure and its automatic retries are one run; the sessions are said too.
+function runsOf(runs: number, sessions: number): string {
+  const text = `${runs} ${runs === 1 ? 'run' : 'runs'}`
+  return sessions > runs ? `${text} (${sessions} sessions)` : text
 }
 
 export interface WallTilesProps {
@@ -52,21 +54,21 @@ export function WallTiles({ view, protection, rpoHours, now }: WallTilesProps) {
         title="Failed, last 24 h"
         value={String(counts.failed)}
         tone={counts.failed > 0 ? 'failed' : 'success'}
-        verdict={counts.failed > 0 ? plural(counts.failed, 'session', 'sessions') : 'none failed'}
+        verdict={counts.failed > 0 ? runsOf(counts.failed, counts.failedSessions) : 'none failed'}
       />
       <WallTile
         id="wall-warning"
         title="Warning, last 24 h"
         value={String(counts.warning)}
         tone={counts.warning > 0 ? 'warning' : 'success'}
-        verdict={counts.warning > 0 ? plural(counts.warning, 'session', 'sessions') : 'no warnings'}
+        verdict={counts.warning > 0 ? runsOf(counts.warning, counts.warningSessions) : 'no warnings'}
       />
       <WallTile
         id="wall-rate"
         title="Success rate, last 24 h"
         value={view.rate === null ? '—' : `${Math.floor(view.rate * 1000) / 10}\u00a0%`}
         tone={view.rate === null ? 'idle' : worst}
-        verdict={view.rate === null ? 'nothing finished' : `${counts.success} of ${finished} succeeded`}
+        verdict={view.rate === null ? 'nothing finished' : `${counts.success} of ${finished} runs succeeded`}
       />
       <WallTile
         id="wall-latest-failed"

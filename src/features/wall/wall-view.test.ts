@@ -29,7 +29,14 @@ describe('wallView', () => {
       queries,
       { now: NOW },
     )
-    expect(view.counts).toEqual({ success: 1, warning: 0, failed: 1, noResult: 1 })
+    expect(view.counts).toEqual({
+      success: 1,
+      warning: 0,
+      failed: 1,
+      noResult: 1,
+      failedSessions: 1,
+      warningSessions: 0,
+    })
     expect(view.rate).toBe(0.5)
     expect(view.running.map((s) => s.jobName)).toEqual(['a', 'long'])
     expect(view.list.map((s) => s.jobName)).toEqual(['b', 'a', 'long', 'a'])
