@@ -70,7 +70,9 @@ function RunCell({ row }: { row: ProtectionRow }) {
           <StatusBadge kind="result" value={task.result} />
         )}
         {row.failedRuns > 1 ? (
-          <span className="prot-streak"> failed in the last {row.failedRuns} runs</span>
+          <span className="prot-streak">
+            {row.streakOpen ? ` all ${row.failedRuns} runs failed` : ` ${row.failedRuns} runs failed`}
+          </span>
         ) : null}
       </span>
       <LocalTime ms={task.time} />
