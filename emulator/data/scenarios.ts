@@ -29,8 +29,8 @@ export const NO_SCENARIOS: ScenarioPicks = {
 // Fewer jobs than this (tiny data sets for tests) get no scenarios: each needs a job of its own.
 const MIN_JOBS = 6
 const HOUR = 60 * MICROS_PER_MINUTE
-// The failure the stuck VM repeats: a full target datastore does not fix itself on retry.
-export const STUCK_REASON = 'Error: Target datastore "DR-DS03" has insufficient free space (48.2 GB required)'
+// The failure the stuck VM repeats (one of FAILED_REASONS): a full target datastore does not fix itself on retry.
+export const STUCK_REASON = 'Error: Target datastore "DR-DS01" has insufficient free space (12.4 GB required)'
 
 function enabled(draft: JobDraft, now: Micros): boolean {
   return draft.plan.record.scheduleEnabled && draft.until === now
