@@ -31,7 +31,7 @@ export default defineConfig({
   webServer: [
     {
       // A Portal User beside the admin: the protection journeys check what that role may not read (e2e/protection.spec.ts).
-      command: `node node_modules/tsx/dist/cli.mjs emulator/main.ts --port ${EMULATOR_PORT} --host 127.0.0.1 --control --users admin:admin,viewer:viewer:portal`,
+      command: `node node_modules/tsx/dist/cli.mjs emulator/main.ts --port ${EMULATOR_PORT} --host 127.0.0.1 --control --users admin:admin,viewer:viewer-pw:portal-user`,
       url: `${EMULATOR_URL}/api/`,
       reuseExistingServer: false,
       timeout: 60_000,

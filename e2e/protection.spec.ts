@@ -20,9 +20,16 @@ function dataRows(page: Page): Locator {
     .filter({ has: page.getByRole('link') })
 }
 
-async function openProtection(page: Page, url: string, user = 'admin'): Promise<void> {
+// The Portal User of the e2e emulator (playwright.config.ts --users): `/jobs` answers it 403 (em-api.md §10).
+const PORTAL_USER = { user: 'viewer', password: 'viewer-pw' }
+
+async function openProtection(
+  page: Page,
+  url: string,
+  account = { user: 'admin', password: 'admin' },
+): Promise<void> {
   await page.goto(url)
-  await signInThroughUi(page, user, user)
+  await signInThroughUi(page, account.user, account.password)
   await expect(page.getByRole('heading', { name: 'Protection', level: 1 })).toBeVisible()
   // Rows first, then every answer in (the older points are looked up after the first rows show).
   await expect(dataRows(page).first()).toBeVisible({ timeout: 30_000 })
@@ -77,7 +84,7 @@ test('find the VMs out of RPO, open one, follow a run to its job session and bac
 test('a Portal User: the view works from points and task sessions and says what needs a Portal Administrator', async ({
   page,
 }) => {
-  await openProtection(page, '/protection', 'viewer')
+  await openProtection(page, '/protection', PORTAL_USER)
   const notice = page.getByRole('region', { name: 'What this view cannot see' })
   await expect(notice).toContainText(
     'Job schedules are unavailable: this account may not read /jobs (a Portal User',

@@ -16,7 +16,7 @@ const USAGE = `Usage: tsx emulator/main.ts [options]
                            (any one given; the others default to 2000 VMs, 150 jobs, 30 days)
   --public-url URL         base of every Href (default ${DEFAULT_PUBLIC_URL})
   --session-ttl SECONDS    idle expiry of logon sessions (default ${DEFAULT_SESSION_TTL_SECONDS})
-  --users LIST             accounts user:pass[:role],... role admin (default), portal, restore or none (default admin:admin)
+  --users LIST             accounts user:pass[:role],... role admin (default), portal-user, restore or none (default admin:admin)
   --control                mount the /__emulator/ control surface (faults, reset, stats, config)
   --end-time MODE          running sessions' EndTimeUTC: sentinel (default), empty or absent
   --task-path SPELLING     Down link spelling: replicaTaskSessions (default) or repicaTaskSessions

@@ -1,6 +1,6 @@
 // EM accounts the emulator accepts at logon (em-api.md §3): a role decides what the token may touch.
 
-export const ROLES = ['admin', 'portal', 'restore', 'none'] as const
+export const ROLES = ['admin', 'portal-user', 'restore', 'none'] as const
 export type Role = (typeof ROLES)[number]
 
 export interface EmUser {
@@ -15,7 +15,7 @@ function isRole(text: string): text is Role {
   return (ROLES as readonly string[]).includes(text)
 }
 
-/** Parses `user:pass[:role],...`; the user ends at the first `:`, a trailing `:admin|portal|restore|none` is the role. */
+/** Parses `user:pass[:role],...`; the user ends at the first `:`, a trailing `:admin|portal-user|restore|none` is the role. */
 export function parseUsers(text: string): EmUser[] {
   return text.split(',').map((entry) => {
     const colon = entry.indexOf(':')

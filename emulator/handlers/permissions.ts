@@ -19,14 +19,14 @@ const ALLOWED: Readonly<Record<Exclude<Role, 'none'>, readonly Operation[]>> = {
   admin: OPERATIONS,
   // em-api.md §10: a Portal User reads sessions, servers, replicas and points, but nothing under /jobs (includes
   // and query?type=Job/ObjectInJob too).
-  portal: OPERATIONS.filter((operation) => operation !== 'jobs'),
+  'portal-user': OPERATIONS.filter((operation) => operation !== 'jobs'),
   // em-api.md §8 (before part two): a Restore Operator gets 403 on anything but `/api/`, logon and its own session.
   restore: ['anyone'],
 }
 
 const ROLE_NAMES: Readonly<Record<Exclude<Role, 'none'>, string>> = {
   admin: 'Portal Administrator',
-  portal: 'Portal User',
+  'portal-user': 'Portal User',
   restore: 'Restore Operator',
 }
 

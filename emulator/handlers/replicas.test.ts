@@ -20,7 +20,7 @@ let admin: string
 let portal: string
 
 beforeAll(async () => {
-  em = await startEmulator({ sessions: 1500, users: parseUsers('admin:admin,viewer:pw:portal') })
+  em = await startEmulator({ sessions: 1500, users: parseUsers('admin:admin,viewer:pw:portal-user') })
   admin = await logon(em.url)
   portal = await logon(em.url, 'viewer', 'pw')
 })
@@ -196,7 +196,7 @@ describe('roles (em-api.md §10)', () => {
     ]) {
       const reply = await get(path, portal)
       expect(reply.status, path).toBe(403)
-      expect(String(errorOf(reply).message)).toMatch(/Portal User/)
+      expect(String(errorOf(reply).message)).toMatch(/^Access denied/)
     }
   })
 

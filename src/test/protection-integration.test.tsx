@@ -15,7 +15,7 @@ const HOUR = 3_600_000
 let em: EmTestServer
 
 beforeAll(() => {
-  em = startEmTestServer({ seed: 7, sessions: 1500, users: 'admin:admin,viewer:viewer:portal' })
+  em = startEmTestServer({ seed: 7, sessions: 1500, users: 'admin:admin,viewer:viewer:portal-user' })
   // jsdom has no layout: the table's scroller gets a size, so the virtualizer has rows to render.
   Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 900 })
   Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1400 })
