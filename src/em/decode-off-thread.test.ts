@@ -102,4 +102,16 @@ describe('decodeOffThread', () => {
     await decode(text, 'json')
     expect(StandInWorker.started).toBe(2)
   })
+
+  test('a body waiting for a worker goes before larger ones that waited longer', async () => {
+    const decode = await freshDecoder(true)
+    const large = fixture('query-replica-entities.json')
+    const small = fixture('logon-session.json')
+    const done: string[] = []
+    const track = (name: string, text: string) => decode(text, 'json').then(() => done.push(name))
+    // Two workers take the first two; the third and fourth wait, and the small one is handed over first.
+    await Promise.all([track('A', large), track('B', large), track('C', large), track('small', small)])
+    expect(StandInWorker.started).toBe(2)
+    expect(done).toEqual(['A', 'B', 'small', 'C'])
+  })
 })

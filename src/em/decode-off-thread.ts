@@ -8,18 +8,21 @@ import { EmHttpError, EmParseError } from './errors.ts'
 import type { PageParserName } from './page-parsers.ts'
 import type { WireFormat } from './wire-format.ts'
 
-interface Pending {
+interface Waiting {
+  request: DecodeRequest
   resolve: (doc: unknown) => void
   reject: (error: unknown) => void
-  worker: Worker
 }
 
 // Two: pages arrive a few at a time, and the machine's other cores serve the page and the browser itself.
 const MAX_WORKERS = 2
-const workers: Worker[] = []
+// Each worker holds one body at a time; the others wait here, so the smallest goes next. A one-item count probe
+// that arrives behind a 2 MB page of jobs is decoded in milliseconds instead of after it (the protection view asks
+// for every page of points only once that count is known).
+const queue: Waiting[] = []
+const current = new Map<Worker, Waiting | null>()
 let workerBroken = false
 let nextId = 1
-const pending = new Map<number, Pending>()
 
 /** The error decodeBody threw, rebuilt from its description. */
 export function rebuildFailure(failure: DecodeFailure): Error {
@@ -28,19 +31,15 @@ export function rebuildFailure(failure: DecodeFailure): Error {
   return new Error(failure.message)
 }
 
-function busy(worker: Worker): number {
-  let count = 0
-  for (const waiting of pending.values()) if (waiting.worker === worker) count += 1
-  return count
-}
+class WorkerUnavailable extends Error {}
 
-// An idle worker, else a new one while fewer than MAX_WORKERS run, else the least busy.
-function pickWorker(): Worker | null {
-  if (workerBroken || typeof Worker === 'undefined') return null
-  const idle = workers.find((each) => busy(each) === 0)
-  if (idle) return idle
-  if (workers.length < MAX_WORKERS) return startWorker() ?? workers[0] ?? null
-  return workers.reduce((least, each) => (busy(each) < busy(least) ? each : least))
+// A worker that cannot load (a CSP without worker-src 'self', say) must not fail every query: decode here.
+function giveUp(): void {
+  workerBroken = true
+  const stranded = [...queue.splice(0), ...current.values()]
+  for (const worker of current.keys()) worker.terminate()
+  current.clear()
+  for (const waiting of stranded) waiting?.reject(new WorkerUnavailable())
 }
 
 function startWorker(): Worker | null {
@@ -48,29 +47,56 @@ function startWorker(): Worker | null {
   try {
     worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module', name: 'em-decode' })
   } catch {
-    workerBroken = workers.length === 0
     return null
   }
-  workers.push(worker)
+  current.set(worker, null)
   worker.addEventListener('message', (event: MessageEvent<DecodeReply>) => {
     const reply = event.data
-    const waiting = pending.get(reply.id)
-    pending.delete(reply.id)
-    if (reply.ok) waiting?.resolve(reply.doc)
-    else waiting?.reject(rebuildFailure(reply.error))
+    const waiting = current.get(worker)
+    current.set(worker, null)
+    if (waiting?.request.id === reply.id) {
+      if (reply.ok) waiting.resolve(reply.doc)
+      else waiting.reject(rebuildFailure(reply.error))
+    }
+    dispatch()
   })
-  // A worker that cannot load (a CSP without worker-src 'self', say) must not fail every query: decode here.
-  worker.addEventListener('error', () => {
-    workerBroken = true
-    for (const each of workers.splice(0)) each.terminate()
-    const stranded = [...pending.values()]
-    pending.clear()
-    for (const waiting of stranded) waiting.reject(new WorkerUnavailable())
-  })
+  worker.addEventListener('error', giveUp)
   return worker
 }
 
-class WorkerUnavailable extends Error {}
+function idleWorker(): Worker | null {
+  for (const [worker, waiting] of current) if (waiting === null) return worker
+  return current.size < MAX_WORKERS ? startWorker() : null
+}
+
+// Hands the smallest waiting body to each idle worker.
+function dispatch(): void {
+  while (queue.length > 0) {
+    const worker = idleWorker()
+    if (!worker) {
+      if (current.size === 0) giveUp()
+      return
+    }
+    let smallest = 0
+    for (let i = 1; i < queue.length; i++)
+      if ((queue[i]?.request.text.length ?? 0) < (queue[smallest]?.request.text.length ?? 0)) smallest = i
+    const [next] = queue.splice(smallest, 1)
+    if (!next) return
+    current.set(worker, next)
+    worker.postMessage(next.request)
+  }
+}
+
+/**
+ * Starts the workers `bodies` bodies on their way will need (up to MAX_WORKERS), so a worker loads its script
+ * and the XML parser while EM is still answering, not after the first body arrives.
+ */
+export function expectBodies(bodies: number): void {
+  if (workerBroken || typeof Worker === 'undefined') return
+  let busy = queue.length
+  for (const waiting of current.values()) if (waiting !== null) busy += 1
+  while (current.size < Math.min(MAX_WORKERS, bodies + busy)) if (!startWorker()) return
+}
 
 async function decodeHere(request: Omit<DecodeRequest, 'id'>): Promise<unknown> {
   if (request.parser === undefined) {
@@ -91,14 +117,12 @@ export async function decodeOffThread(
   path = '',
   parser?: PageParserName,
 ): Promise<unknown> {
-  const target = pickWorker()
-  if (!target) return decodeHere({ text, format, path, parser })
-  const id = nextId++
-  const request: DecodeRequest = { id, text, format, path, parser }
+  if (workerBroken || typeof Worker === 'undefined') return decodeHere({ text, format, path, parser })
+  const request: DecodeRequest = { id: nextId++, text, format, path, parser }
   try {
     return await new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject, worker: target })
-      target.postMessage(request)
+      queue.push({ request, resolve, reject })
+      dispatch()
     })
   } catch (error) {
     if (error instanceof WorkerUnavailable) return decodeHere({ text, format, path, parser })

@@ -1,5 +1,5 @@
 // The one step every EM query shares: signed-in token + wire format → fetch → decoded body.
-import { decodeOffThread } from './decode-off-thread.ts'
+import { decodeOffThread, expectBodies } from './decode-off-thread.ts'
 import { EmHttpError } from './errors.ts'
 import { emFetch } from './http.ts'
 import { getKioskKey, kioskHeaders } from './kiosk-key.ts'
@@ -44,6 +44,9 @@ export async function emGetPage<K extends PageParserName>(
   return (await emGetWith(path, options, parser)) as ParsedPage<K>
 }
 
+// Requests on their way: each will bring a body to decode (decode-off-thread.ts starts its workers for them).
+let fetching = 0
+
 async function emGetWith(
   path: string,
   options: { signal?: AbortSignal; format: WireFormat },
@@ -52,12 +55,19 @@ async function emGetWith(
   // Read now, not when the key was built: a re-sign-in replaces the token for queries already in the cache.
   const session = getEmSession()
   if (!session && getKioskKey() === null) throw new EmHttpError(401, 'Not signed in', path)
-  const { text } = await emFetch(path, {
-    signal: options.signal,
-    format: options.format,
-    token: session?.token ?? null,
-    // A signed-in user's own session wins; the kiosk key only stands in where nobody signed in.
-    headers: session ? {} : kioskHeaders(),
-  })
-  return decodeOffThread(text, options.format, path, parser)
+  fetching += 1
+  expectBodies(fetching)
+  let response: { text: string }
+  try {
+    response = await emFetch(path, {
+      signal: options.signal,
+      format: options.format,
+      token: session?.token ?? null,
+      // A signed-in user's own session wins; the kiosk key only stands in where nobody signed in.
+      headers: session ? {} : kioskHeaders(),
+    })
+  } finally {
+    fetching -= 1
+  }
+  return decodeOffThread(response.text, options.format, path, parser)
 }
