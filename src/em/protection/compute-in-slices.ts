@@ -19,9 +19,10 @@ function nextTask(): Promise<void> {
 export async function computeInSlices(input: ProtectionInput, signal?: AbortSignal): Promise<ProtectionView> {
   const steps = protectionSteps(input)
   for (;;) {
-    const step = steps.next()
-    if (step.done) return step.value
+    // Yield first too: the caller (a query starting in React's commit) must not carry the first step in its task.
     await nextTask()
     signal?.throwIfAborted()
+    const step = steps.next()
+    if (step.done) return step.value
   }
 }

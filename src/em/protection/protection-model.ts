@@ -210,12 +210,14 @@ const SLICE = 200
  */
 export function* protectionSteps(input: ProtectionInput): Generator<void, ProtectionView> {
   const rpoMs = input.rpoHours * HOUR
+  // Preparing 2,000 VMs is three passes of tens of ms each on a busy laptop: one task each.
   const jobs = indexJobs({
     jobs: input.jobs.state === 'ok' ? input.jobs.data : null,
     replicas: input.replicas,
     sessions: input.sessions.items,
     includes: input.includes.state === 'ok' ? input.includes.data : null,
   })
+  yield
   const points = [...input.points.items, ...(input.olderPoints?.items ?? [])]
   const { vms, orphanTasks } = indexVms({
     jobs,
@@ -224,6 +226,7 @@ export function* protectionSteps(input: ProtectionInput): Generator<void, Protec
     points,
     replicas: input.replicas,
   })
+  yield
   // Asked once, from the window's answers alone: the lookup that follows must not change its own question.
   const lookups = input.olderPoints === null ? lookupsOf(input, vms) : NO_LOOKUPS
   yield
