@@ -8,6 +8,7 @@ import { benchBundle, buildApp } from './bundle-bench.ts'
 import { benchEmulator } from './emulator-bench.ts'
 import { benchExplorer } from './explorer-bench.ts'
 import { benchParse } from './parse-bench.ts'
+import { benchProtection } from './protection-bench.ts'
 import { exitCodeOf, type Figure, judge, renderTable, summaryOf } from './report.ts'
 import { benchEmLoad, benchWallSoak } from './wall-bench.ts'
 
@@ -39,6 +40,21 @@ try {
   )
 } finally {
   await soakStack.close()
+}
+
+// The protection view at the size: 2,000 VMs in 150 jobs with 30 days of history (the emulator's layout).
+const protectionSize = smoke ? [] : ['--vms', '2000', '--jobs', '150', '--days', '30']
+const protectionStack = await startBrowserStack(protectionSize)
+try {
+  figures.push(
+    ...(await benchProtection(
+      protectionStack,
+      smoke ? 1 : 3,
+      smoke ? 'default data set' : '2,000 VMs, 150 jobs, 30 days',
+    )),
+  )
+} finally {
+  await protectionStack.close()
 }
 
 figures.push(

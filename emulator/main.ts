@@ -11,6 +11,9 @@ const USAGE = `Usage: tsx emulator/main.ts [options]
   --tls                    serve HTTPS with a self-signed certificate generated at start
   --seed N                 data generator seed (default 1)
   --sessions N             approximate number of replica job sessions (default ~3000)
+  --vms N, --jobs N, --days N
+                           a data set by shape instead: N VMs in N replica jobs with N days of history
+                           (any one given; the others default to 2000 VMs, 150 jobs, 30 days)
   --public-url URL         base of every Href (default ${DEFAULT_PUBLIC_URL})
   --session-ttl SECONDS    idle expiry of logon sessions (default ${DEFAULT_SESSION_TTL_SECONDS})
   --users LIST             accounts user:pass[:role[+role...]],... (default admin:admin); roles of em-api.md §10:
@@ -67,6 +70,9 @@ function optionsFrom(args: string[]): StartOptions | 'help' {
       tls: { type: 'boolean' },
       seed: { type: 'string' },
       sessions: { type: 'string' },
+      vms: { type: 'string' },
+      jobs: { type: 'string' },
+      days: { type: 'string' },
       'public-url': { type: 'string' },
       'session-ttl': { type: 'string' },
       users: { type: 'string' },
@@ -84,7 +90,22 @@ function optionsFrom(args: string[]): StartOptions | 'help' {
   } catch (error) {
     throw new UsageError(`--users: ${error instanceof Error ? error.message : String(error)}`)
   }
+  const shaped = [values.vms, values.jobs, values.days].some((value) => value !== undefined)
+  if (shaped && values.sessions !== undefined)
+    throw new UsageError('--sessions and --vms/--jobs/--days describe the data set two ways; give one.')
+  const layout = shaped
+    ? {
+        vms: integer('vms', values.vms, 1, 100_000) ?? 2000,
+        jobs: integer('jobs', values.jobs, 1, 5000) ?? 150,
+        days: integer('days', values.days, 1, 365) ?? 30,
+      }
+    : undefined
+  if (layout !== undefined && layout.vms < layout.jobs)
+    throw new UsageError(
+      `--vms (${layout.vms}) must be at least --jobs (${layout.jobs}): every job has a VM.`,
+    )
   return {
+    layout,
     port: integer('port', values.port, 0, 65_535) ?? 9399,
     host: values.host ?? '127.0.0.1',
     tls: values.tls === true,

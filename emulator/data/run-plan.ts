@@ -87,8 +87,13 @@ export function planRun(rng: Random, job: JobPlan, options: RunOptions): RunPlan
   const end = start + duration
   const startingEnd = start + rng.int(3 * MICROS_PER_SECOND, 12 * MICROS_PER_SECOND)
   const workEnd = end - rng.int(2 * MICROS_PER_SECOND, 10 * MICROS_PER_SECOND)
-  const result = drawResult(rng, job, attempt)
-  const results = taskResults(rng, result, vmCount)
+  const drawn = drawResult(rng, job, attempt)
+  const results = taskResults(rng, drawn, vmCount)
+  const stuck = job.stuck
+  const isStuck = stuck !== undefined && start >= stuck.from && start < stuck.to && stuck.vmIndex < vmCount
+  if (isStuck) results[stuck.vmIndex] = 'Failed'
+  // A run's result is its worst task's (em-api.md §6.1); only a stuck VM can make it worse than drawn.
+  const result: RunResult = isStuck ? 'Failed' : drawn
   const lanes = Math.max(1, Math.min(job.lanes, vmCount))
   const laneCursor = Array.from({ length: lanes }, () => startingEnd)
   const perLane = Math.ceil(vmCount / lanes)
@@ -112,11 +117,13 @@ export function planRun(rng: Random, job: JobPlan, options: RunOptions): RunPlan
       end: taskEnd,
       result: taskResult,
       reason:
-        taskResult === 'Failed'
-          ? rng.pick(FAILED_REASONS)
-          : taskResult === 'Warning'
-            ? rng.pick(WARNING_REASONS)
-            : '',
+        isStuck && vmIndex === stuck.vmIndex
+          ? stuck.reason
+          : taskResult === 'Failed'
+            ? rng.pick(FAILED_REASONS)
+            : taskResult === 'Warning'
+              ? rng.pick(WARNING_REASONS)
+              : '',
     })
   }
   const affected = results.filter((r) => r === result).length

@@ -3,10 +3,15 @@
 import type { QuerySource } from '../query/query-source.ts'
 import { type GeneratedRun, generate } from './generator.ts'
 import { catchUp, type JobClock, nextEventAt } from './job-clock.ts'
+import type { Layout } from './layout.ts'
+import { type ChainOwner, PointBook } from './point-book.ts'
 import type {
   BackupServerRecord,
+  IncludeRecord,
   JobRecord,
   Micros,
+  ReplicaPointRecord,
+  ReplicaRecord,
   ReplicaSessionRecord,
   TaskSessionRecord,
 } from './records.ts'
@@ -16,15 +21,27 @@ export interface StoreOptions {
   seed: number
   /** Target session count; default 3,000. */
   sessions?: number
+  /** Jobs, VMs and days instead of a session count (generator.ts). */
+  layout?: Layout
   now: Micros
 }
 
 export interface Store extends QuerySource {
+  readonly replicas: readonly ReplicaRecord[]
+  readonly points: readonly ReplicaPointRecord[]
+  readonly includes: readonly IncludeRecord[]
   serverById(id: string): BackupServerRecord | undefined
   jobById(id: string): JobRecord | undefined
   taskById(id: string): TaskSessionRecord | undefined
   /** The session's task sessions in VM order; empty for an unknown id. */
   tasksOfSession(sessionId: string): TaskSessionRecord[]
+  replicaById(id: string): ReplicaRecord | undefined
+  /** A live (not retention-deleted) replica point. */
+  pointById(id: string): ReplicaPointRecord | undefined
+  /** A replica's live points, oldest first. */
+  pointsOfReplica(replicaId: string): ReplicaPointRecord[]
+  /** A job's includes in their order; empty for an unknown job. */
+  includesOfJob(jobId: string): IncludeRecord[]
   /** Moves running sessions to `now` and starts scheduled ones; cheap (O(running)) when no run starts or ends. */
   advance(now: Micros): void
   /** Regenerates the data from the original seed, relative to `now`. */
@@ -37,8 +54,16 @@ class World {
   readonly sessions: ReplicaSessionRecord[] = []
   readonly tasks: TaskSessionRecord[] = []
   readonly clocks: JobClock[]
+  readonly replicas: ReplicaRecord[]
+  readonly includes: IncludeRecord[]
+  readonly book = new PointBook()
   readonly serverIndex: Map<string, BackupServerRecord>
   readonly jobIndex: Map<string, JobRecord>
+  readonly replicaIndex: Map<string, ReplicaRecord>
+  /** Replica and retention of each job, for the points its tasks leave. */
+  readonly owners = new Map<string, ChainOwner>()
+  /** Tasks of live runs whose end was already looked at, so each leaves at most one point. */
+  readonly pointed = new Set<string>()
   readonly sessionIndex = new Map<string, number>()
   readonly taskIndex = new Map<string, TaskSessionRecord>()
   /** Tasks of session i are tasks[taskStart[i]] up to the next session's start: runs append their tasks together. */
@@ -53,10 +78,48 @@ class World {
     this.servers = data.servers
     this.jobs = data.jobs
     this.clocks = data.clocks
+    this.replicas = data.replicas
+    this.includes = data.includes
     this.serverIndex = new Map(data.servers.map((server) => [server.id, server]))
     this.jobIndex = new Map(data.jobs.map((job) => [job.id, job]))
+    this.replicaIndex = new Map(data.replicas.map((replica) => [replica.id, replica]))
+    data.plans.forEach((plan, i) => {
+      const replica = data.replicas[i]
+      if (replica) this.owners.set(plan.record.id, { replica, retention: plan.retention })
+    })
     this.append(data.runs)
     this.refreshSchedule()
+    this.book.fill(this.finishedTasksNewestFirst())
+    // fill() already made the points of the running runs' finished tasks.
+    for (const run of this.running)
+      for (const task of run.tasks) if (task.state === 'Completed') this.pointed.add(task.id)
+  }
+
+  *finishedTasksNewestFirst(): Generator<{ task: TaskSessionRecord; owner: ChainOwner }> {
+    for (let i = this.sessions.length - 1; i >= 0; i--) {
+      const owner = this.owners.get(this.sessions[i]?.jobId ?? '')
+      if (owner === undefined) continue
+      const start = this.taskStart[i] ?? 0
+      const end = this.taskStart[i + 1] ?? this.tasks.length
+      for (let t = end - 1; t >= start; t--) {
+        const task = this.tasks[t]
+        if (task !== undefined) yield { task, owner }
+      }
+    }
+  }
+
+  // A task that has just completed leaves its point (em-api.md §11.2); each task is looked at once.
+  notePoints(runs: readonly LiveRun[]): void {
+    for (const run of runs) {
+      const owner = this.owners.get(run.session.jobId)
+      for (const task of run.tasks) {
+        if (task.state !== 'Completed' || this.pointed.has(task.id)) continue
+        this.pointed.add(task.id)
+        if (owner !== undefined) this.book.add(task, owner)
+      }
+      // A finished run is never looked at again: forget its tasks so the set stays small.
+      if (run.session.state === 'Stopped') for (const task of run.tasks) this.pointed.delete(task.id)
+    }
   }
 
   append(runs: readonly GeneratedRun[]): void {
@@ -84,8 +147,9 @@ class World {
     if (!(now > this.now)) return false
     this.now = now
     let changed = false
+    const watched = this.running
+    const started: LiveRun[] = []
     if (now >= this.nextEvent) {
-      const started: LiveRun[] = []
       for (const clock of this.clocks) {
         if (nextEventAt(clock) > now) continue
         changed = catchUp(clock, now, (run) => started.push(run)) || changed
@@ -96,6 +160,9 @@ class World {
       this.refreshSchedule()
     }
     for (const run of this.running) changed = applyAt(run, now) || changed
+    // Older runs first: a job's chain must receive its points in time order for retention to drop the oldest.
+    this.notePoints(watched)
+    this.notePoints(started)
     return changed
   }
 
@@ -130,6 +197,16 @@ class LiveStore implements Store {
   get tasks(): readonly TaskSessionRecord[] {
     return this.#world.tasks
   }
+  get replicas(): readonly ReplicaRecord[] {
+    return this.#world.replicas
+  }
+  /** Every point, deleted ones included until compaction: readers skip `deleted`. */
+  get points(): readonly ReplicaPointRecord[] {
+    return this.#world.book.points
+  }
+  get includes(): readonly IncludeRecord[] {
+    return this.#world.includes
+  }
   get version(): number {
     return this.#version
   }
@@ -149,6 +226,18 @@ class LiveStore implements Store {
   }
   tasksOfSession(sessionId: string): TaskSessionRecord[] {
     return this.#world.tasksOf(sessionId)
+  }
+  replicaById(id: string): ReplicaRecord | undefined {
+    return this.#world.replicaIndex.get(id)
+  }
+  pointById(id: string): ReplicaPointRecord | undefined {
+    return this.#world.book.byId(id)
+  }
+  pointsOfReplica(replicaId: string): ReplicaPointRecord[] {
+    return this.#world.book.ofReplica(replicaId)
+  }
+  includesOfJob(jobId: string): IncludeRecord[] {
+    return this.#world.includes.filter((include) => include.jobId === jobId)
   }
 
   advance(now: Micros): void {

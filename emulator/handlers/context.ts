@@ -1,3 +1,4 @@
+import type { Layout } from '../data/layout.ts'
 import { createStore, type Store } from '../data/store.ts'
 import type { EndTimeMode } from '../query/query-source.ts'
 import { DEFAULT_USERS, type EmUser } from './accounts.ts'
@@ -26,6 +27,8 @@ export interface EmContext {
 export interface EmContextOptions extends Partial<EmConfig> {
   seed?: number
   sessions?: number
+  /** Jobs, VMs and days instead of a session count. */
+  layout?: Layout
   now?: () => number
 }
 
@@ -36,7 +39,12 @@ export const DEFAULT_SESSION_TTL_SECONDS = 900
 /** Builds the store, logon sessions and config `handle()` needs; no sockets, timers or process state. */
 export function createEmContext(options: EmContextOptions = {}): EmContext {
   const now = options.now ?? Date.now
-  const store = createStore({ seed: options.seed ?? 1, sessions: options.sessions, now: now() * 1000 })
+  const store = createStore({
+    seed: options.seed ?? 1,
+    sessions: options.sessions,
+    layout: options.layout,
+    now: now() * 1000,
+  })
   return {
     store,
     logons: new LogonRegistry(),

@@ -1,10 +1,13 @@
 import { getBackupServer, getBackupServers } from './backup-servers.ts'
+import { getInclude, getIncludes } from './includes.ts'
 import { getJob, getJobs } from './jobs.ts'
 import { postLogon } from './logon.ts'
 import { deleteLogonSession, getLogonSession, getLogonSessions } from './logon-sessions.ts'
 import { getQuery } from './query.ts'
 import { getQuerySvc } from './query-svc.ts'
+import { getPoint, getPoints } from './replica-points.ts'
 import { getReplicaSession, getReplicaSessions } from './replica-sessions.ts'
+import { getReplica, getReplicaPoints, getReplicas } from './replicas.ts'
 import { getRoot } from './root.ts'
 import type { Route } from './route.ts'
 import { getSessionTasks, getTaskSession, getTaskSessions } from './task-sessions.ts'
@@ -80,4 +83,38 @@ export const ROUTES: readonly Route[] = [
   },
   { segments: ['jobs'], auth: 'token', operation: 'jobs', methods: { GET: getJobs } },
   { segments: ['jobs', ':id'], auth: 'token', operation: 'jobs', methods: { GET: getJob } },
+  // Includes belong to the job: Portal Administrator only (em-api.md §10, §12).
+  {
+    segments: ['jobs', ':id', 'includes'],
+    auth: 'token',
+    operation: 'jobs',
+    methods: { GET: getIncludes },
+  },
+  {
+    segments: ['jobs', ':id', 'includes', ':id'],
+    auth: 'token',
+    operation: 'jobs',
+    methods: { GET: getInclude },
+  },
+  { segments: ['replicas'], auth: 'token', operation: 'replicas', methods: { GET: getReplicas } },
+  { segments: ['replicas', ':id'], auth: 'token', operation: 'replicas', methods: { GET: getReplica } },
+  // The replica's Down link (§11.1): reading its points counts as the points' row of the role table.
+  {
+    segments: ['replicas', ':id', 'vmreplicapoints'],
+    auth: 'token',
+    operation: 'vmReplicaPoints',
+    methods: { GET: getReplicaPoints },
+  },
+  {
+    segments: ['vmreplicapoints'],
+    auth: 'token',
+    operation: 'vmReplicaPoints',
+    methods: { GET: getPoints },
+  },
+  {
+    segments: ['vmreplicapoints', ':id'],
+    auth: 'token',
+    operation: 'vmReplicaPoints',
+    methods: { GET: getPoint },
+  },
 ]

@@ -2,8 +2,10 @@
 
 import type {
   BackupServerRecord,
+  IncludeRecord,
   JobRecord,
   LogonSessionRecord,
+  ReplicaRecord,
   ReplicaSessionRecord,
 } from '../data/records.ts'
 import type { EndTimeMode } from '../query/query-source.ts'
@@ -21,12 +23,15 @@ import { enterpriseManagerJson, enterpriseManagerXml } from './enterprise-manage
 import { type ErrorContent, errorJson, errorXml } from './error-body.ts'
 import type { JsonObject } from './json-value.ts'
 import { logonSessionJson, logonSessionXml } from './logon-session.ts'
+import { includeJson, includeListJson, includeListXml, includeXml } from './object-in-job.ts'
 import {
   type PagingBody,
   type QueryContent,
   type QueryFormat,
   queryResultJson,
   queryResultXml,
+  resourcesResultJson,
+  resourcesResultXml,
 } from './query-result.ts'
 import { queryServiceJson, queryServiceXml } from './query-service.ts'
 import type { SerializeContext, TaskPathSpelling } from './serialize-context.ts'
@@ -47,6 +52,8 @@ export interface RenderOptions {
     sessionById(id: string): ReplicaSessionRecord | undefined
     serverById(id: string): BackupServerRecord | undefined
     jobById(id: string): JobRecord | undefined
+    replicaById?(id: string): ReplicaRecord | undefined
+    includesOfJob?(jobId: string): IncludeRecord[]
   }
 }
 
@@ -64,6 +71,10 @@ export type EmBody =
   | { kind: 'ref'; data: TypedItem }
   | { kind: 'entity'; data: TypedItem }
   | ({ kind: 'error' } & ErrorContent)
+  /** `/jobs/{id}/includes` and one include (em-api.md §12); ObjectInJob queries answer under Resources. */
+  | { kind: 'includeList'; items: readonly IncludeRecord[] }
+  | { kind: 'include'; item: IncludeRecord }
+  | { kind: 'resourcesQueryResult'; paging: PagingBody; items: readonly IncludeRecord[] }
 
 export interface Rendered {
   contentType: 'application/xml' | 'application/json'
@@ -113,6 +124,12 @@ function toXml(body: EmBody, ctx: SerializeContext): string {
       return singleEntityXml(body.data, ctx)
     case 'error':
       return errorXml(body)
+    case 'includeList':
+      return includeListXml(body.items, ctx)
+    case 'include':
+      return includeXml(body.item, ctx, '', { withLinks: true, namespaces: NAMESPACES })
+    case 'resourcesQueryResult':
+      return resourcesResultXml(body.items, body.paging, ctx)
   }
 }
 
@@ -139,6 +156,12 @@ function toJson(body: EmBody, ctx: SerializeContext): JsonObject {
       return singleEntityJson(body.data, ctx)
     case 'error':
       return errorJson(body)
+    case 'includeList':
+      return includeListJson(body.items, ctx)
+    case 'include':
+      return includeJson(body.item, ctx, true)
+    case 'resourcesQueryResult':
+      return resourcesResultJson(body.items, body.paging, ctx)
   }
 }
 

@@ -2,6 +2,7 @@
 // Errors cross as plain data (structured clone keeps neither class nor fields) and are rebuilt on the other side.
 import { decodeBody } from './decode-body.ts'
 import { EmHttpError, EmParseError } from './errors.ts'
+import { PAGE_PARSERS, type PageParserName } from './page-parsers.ts'
 import type { WireFormat } from './wire-format.ts'
 
 export interface DecodeRequest {
@@ -9,6 +10,14 @@ export interface DecodeRequest {
   text: string
   format: WireFormat
   path: string
+  /** Parse the decoded body with this page parser too, and answer the parsed page. */
+  parser?: PageParserName
+}
+
+/** decodeBody, then the named page parser when there is one; throws as they do. */
+export function decodeAndParse(request: Omit<DecodeRequest, 'id'>): unknown {
+  const doc = decodeBody(request.text, request.format, request.path)
+  return request.parser === undefined ? doc : PAGE_PARSERS[request.parser](doc)
 }
 
 export type DecodeFailure =
@@ -20,10 +29,10 @@ export type DecodeReply =
   | { id: number; ok: true; doc: unknown }
   | { id: number; ok: false; error: DecodeFailure }
 
-/** What the worker does with one request: decodeBody, its error turned into data. */
+/** What the worker does with one request: decodeAndParse, its error turned into data. */
 export function answerDecodeRequest(request: DecodeRequest): DecodeReply {
   try {
-    return { id: request.id, ok: true, doc: decodeBody(request.text, request.format, request.path) }
+    return { id: request.id, ok: true, doc: decodeAndParse(request) }
   } catch (error) {
     return { id: request.id, ok: false, error: describeFailure(error) }
   }

@@ -91,4 +91,27 @@ describe('decodeOffThread', () => {
     expect(await decode(text, 'json')).toEqual(decodeBody(text, 'json'))
     expect(StandInWorker.started).toBe(1)
   })
+
+  test('bodies in flight together go to a second worker, never a third', async () => {
+    const decode = await freshDecoder(true)
+    const text = fixture('query-replica-entities.json')
+    const docs = await Promise.all([decode(text, 'json'), decode(text, 'json'), decode(text, 'json')])
+    expect(StandInWorker.started).toBe(2)
+    const { decodeBody } = await import('./decode-body.ts')
+    for (const doc of docs) expect(doc).toEqual(decodeBody(text, 'json'))
+    await decode(text, 'json')
+    expect(StandInWorker.started).toBe(2)
+  })
+
+  test('a body waiting for a worker goes before larger ones that waited longer', async () => {
+    const decode = await freshDecoder(true)
+    const large = fixture('query-replica-entities.json')
+    const small = fixture('logon-session.json')
+    const done: string[] = []
+    const track = (name: string, text: string) => decode(text, 'json').then(() => done.push(name))
+    // Two workers take the first two; the third and fourth wait, and the small one is handed over first.
+    await Promise.all([track('A', large), track('B', large), track('C', large), track('small', small)])
+    expect(StandInWorker.started).toBe(2)
+    expect(done).toEqual(['A', 'B', 'small', 'C'])
+  })
 })

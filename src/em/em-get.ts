@@ -1,8 +1,9 @@
 // The one step every EM query shares: signed-in token + wire format → fetch → decoded body.
-import { decodeOffThread } from './decode-off-thread.ts'
+import { decodeOffThread, expectBodies } from './decode-off-thread.ts'
 import { EmHttpError } from './errors.ts'
 import { emFetch } from './http.ts'
 import { getKioskKey, kioskHeaders } from './kiosk-key.ts'
+import type { PageParserName, ParsedPage } from './page-parsers.ts'
 import { getEmSession } from './session-token.ts'
 import { getWireFormat, type WireFormat } from './wire-format.ts'
 
@@ -26,17 +27,49 @@ export async function emGet(
   path: string,
   options: { signal?: AbortSignal; format: WireFormat },
 ): Promise<unknown> {
+  return emGetWith(path, options)
+}
+
+/**
+ * emGet, parsed by a page parser in the decode worker (page-parsers.ts): for pages read by the thousand, whose
+ * decoded documents would cost the main thread more to receive than the parsed pages.
+ */
+export async function emGetPage<K extends PageParserName>(
+  path: string,
+  options: { signal?: AbortSignal; format: WireFormat },
+  parser: K,
+): Promise<ParsedPage<K>> {
+  // PAGE_PARSERS[parser] produced this value (zod-checked, in the worker or here); a structured clone keeps
+  // plain data as it was, so only the static type is restored here.
+  return (await emGetWith(path, options, parser)) as ParsedPage<K>
+}
+
+// Requests on their way: each will bring a body to decode (decode-off-thread.ts starts its workers for them).
+let fetching = 0
+
+async function emGetWith(
+  path: string,
+  options: { signal?: AbortSignal; format: WireFormat },
+  parser?: PageParserName,
+): Promise<unknown> {
   // Read now, not when the key was built: a re-sign-in replaces the token for queries already in the cache.
   const session = getEmSession()
   // The key wins: a wall bookmark shows what the wall account sees in any tab, signed in or not, and keeps running
   // when that tab's session ends. Only /wall sets the key and it clears it on leaving, so elsewhere the session asks.
   const kiosk = getKioskKey() !== null
   if (!kiosk && !session) throw new EmHttpError(401, 'Not signed in', path)
-  const { text } = await emFetch(path, {
-    signal: options.signal,
-    format: options.format,
-    token: kiosk ? null : (session?.token ?? null),
-    headers: kiosk ? kioskHeaders() : {},
-  })
-  return decodeOffThread(text, options.format, path)
+  fetching += 1
+  expectBodies(fetching)
+  let response: { text: string }
+  try {
+    response = await emFetch(path, {
+      signal: options.signal,
+      format: options.format,
+      token: kiosk ? null : (session?.token ?? null),
+      headers: kiosk ? kioskHeaders() : {},
+    })
+  } finally {
+    fetching -= 1
+  }
+  return decodeOffThread(response.text, options.format, path, parser)
 }

@@ -1,8 +1,8 @@
 // queryOptions for jobs: the replica job list (filter pickers) and a job followed from a session's Up link.
 import { queryOptions } from '@tanstack/react-query'
-import { emContext, emGet } from './em-get.ts'
+import { emContext, emGet, emGetPage } from './em-get.ts'
 import { resolveHref, withEntityFormat } from './link-resolver.ts'
-import { parseJob, parseJobsPage } from './parse-job.ts'
+import { parseJob } from './parse-job.ts'
 
 // 1000 is EM's page-size cap (§4.1): one page holds every replica job of any sane installation.
 const REPLICA_JOBS_PATH = `/api/query?type=Job&format=Entities&filter=${encodeURIComponent('JobType==Replica')}&sortAsc=Name&pageSize=1000&page=1`
@@ -19,8 +19,8 @@ export const jobQueries = {
     const context = emContext()
     return queryOptions({
       queryKey: [...lists(), 'replica', context] as const,
-      queryFn: async ({ signal }) =>
-        parseJobsPage(await emGet(REPLICA_JOBS_PATH, { signal, format: context.format })),
+      // Parsed in the decode worker: a replica job carries its includes (em-api.md §17.3), so the page is large.
+      queryFn: ({ signal }) => emGetPage(REPLICA_JOBS_PATH, { signal, format: context.format }, 'jobs'),
     })
   },
   details,

@@ -16,8 +16,9 @@ export interface Page<T> {
   paging: PagingInfo
 }
 
-// XML attributes in either order (some doc pages print them reversed), JSON numbers.
-const pagingInfoSchema = z
+// XML attributes in either order (some doc pages print them reversed), JSON numbers. Exported for result shapes
+// queryPageOf does not cover (ObjectInJob under Resources).
+export const pagingInfoSchema = z
   .object({ PageNum: wireInt, PageSize: wireInt, PagesCount: wireInt, Links: linksSchema })
   .transform(
     (info): PagingInfo => ({
