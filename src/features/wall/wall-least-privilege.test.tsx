@@ -13,7 +13,6 @@ import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-serv
 import { renderAt } from '@/test/render-at.tsx'
 import { runningBuild } from './version-reload.ts'
 
-const DAY = 86_400_000
 const REDUCED =
   'Reduced: jobs not readable by this account, so the job tiles count only jobs seen in sessions.'
 let em: EmTestServer
