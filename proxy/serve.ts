@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { createEmProxy, type EmProxy } from './em-proxy.ts'
+import { createEmProxy, type EmProxy, type ProxyLog } from './em-proxy.ts'
 import { hostAllowed, readAllowedHosts, refuseHost } from './host-check.ts'
 import { MAX_HEADER_BYTES } from './limits.ts'
 import { serveStatic } from './static-files.ts'
@@ -16,7 +16,7 @@ export interface ServeOptions {
   host: string
   port: number
   env?: Readonly<Record<string, string | undefined>>
-  log?: { info(line: string): void; warn(line: string): void }
+  log?: ProxyLog
 }
 
 export interface RunningServer {
