@@ -2,7 +2,7 @@
 import { decodeOffThread } from './decode-off-thread.ts'
 import { EmHttpError } from './errors.ts'
 import { emFetch } from './http.ts'
-import { getKioskKey, kioskHeaders } from './kiosk-key.ts'
+import { getKioskKey, KIOSK_AGE_HEADER, kioskAgeMs, kioskHeaders } from './kiosk-key.ts'
 import { getEmSession } from './session-token.ts'
 import { getWireFormat, type WireFormat } from './wire-format.ts'
 
@@ -26,17 +26,29 @@ export async function emGet(
   path: string,
   options: { signal?: AbortSignal; format: WireFormat },
 ): Promise<unknown> {
+  return (await emGetAnswer(path, options)).body
+}
+
+/**
+ * As emGet, with how old the answer already was when it arrived: the kiosk proxy's X-Kiosk-Age (its shared copy),
+ * read only in kiosk mode; undefined when the answer came straight from EM.
+ */
+export async function emGetAnswer(
+  path: string,
+  options: { signal?: AbortSignal; format: WireFormat },
+): Promise<{ body: unknown; ageMs: number | undefined }> {
   // Read now, not when the key was built: a re-sign-in replaces the token for queries already in the cache.
   const session = getEmSession()
   // The key wins: a wall bookmark shows what the wall account sees in any tab, signed in or not, and keeps running
   // when that tab's session ends. Only /wall sets the key and it clears it on leaving, so elsewhere the session asks.
   const kiosk = getKioskKey() !== null
   if (!kiosk && !session) throw new EmHttpError(401, 'Not signed in', path)
-  const { text } = await emFetch(path, {
+  const { text, headers } = await emFetch(path, {
     signal: options.signal,
     format: options.format,
     token: kiosk ? null : (session?.token ?? null),
     headers: kiosk ? kioskHeaders() : {},
   })
-  return decodeOffThread(text, options.format, path)
+  const ageMs = kiosk ? kioskAgeMs(headers.get(KIOSK_AGE_HEADER)) : undefined
+  return { body: await decodeOffThread(text, options.format, path), ageMs }
 }

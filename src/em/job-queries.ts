@@ -1,7 +1,8 @@
 // queryOptions for jobs: the replica job list (filter pickers) and a job followed from a session's Up link.
 import { queryOptions } from '@tanstack/react-query'
-import { emContext, emGet } from './em-get.ts'
+import { emContext, emGet, emGetAnswer } from './em-get.ts'
 import { resolveHref, withEntityFormat } from './link-resolver.ts'
+import { withAge } from './page-schema.ts'
 import { parseJob, parseJobsPage } from './parse-job.ts'
 
 // 1000 is EM's page-size cap (§4.1): one page holds every replica job of any sane installation.
@@ -14,13 +15,15 @@ const details = () => [...all(), 'detail'] as const
 export const jobQueries = {
   all,
   lists,
-  /** Every replica job, by name. */
+  /** Every replica job, by name, with its age when a kiosk proxy served a shared copy. */
   replicaList: () => {
     const context = emContext()
     return queryOptions({
       queryKey: [...lists(), 'replica', context] as const,
-      queryFn: async ({ signal }) =>
-        parseJobsPage(await emGet(REPLICA_JOBS_PATH, { signal, format: context.format })),
+      queryFn: async ({ signal }) => {
+        const { body, ageMs } = await emGetAnswer(REPLICA_JOBS_PATH, { signal, format: context.format })
+        return withAge(parseJobsPage(body), ageMs)
+      },
     })
   },
   details,
