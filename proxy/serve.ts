@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url'
 import { createEmProxy, type EmProxy, type ProxyLog } from './em-proxy.ts'
 import { createDrain } from './graceful-shutdown.ts'
 import { hostAllowed, readAllowedHosts, refuseHost } from './host-check.ts'
-import { MAX_HEADER_BYTES } from './limits.ts'
+import { KEEP_ALIVE_TIMEOUT_MS, MAX_HEADER_BYTES } from './limits.ts'
 import { createProxyLogger } from './log.ts'
 import { createProxyMetrics } from './metrics.ts'
 import { answerMetrics, type MetricsServer, startMetricsServer } from './metrics-server.ts'
@@ -62,6 +62,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     else if (!(metricsHere && answerMetrics(req, res, metrics.registry)))
       proxy.middleware(req, res, () => files(req, res))
   })
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS
   const drain = createDrain(server)
   await new Promise<void>((done, fail) => {
     server.once('error', fail)

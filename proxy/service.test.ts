@@ -1,6 +1,6 @@
 // `npm run serve` as a service: /healthz and /readyz, /metrics on its own address, and a graceful SIGTERM, each
 // through the real server against a stand-in EM.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
@@ -161,6 +161,18 @@ describe('/metrics', () => {
     await expect(
       startServe({ EM_URL: 'http://127.0.0.1:9', METRICS: '1', METRICS_ADDR: 'localhost' }),
     ).rejects.toThrow(/METRICS_ADDR must be host:port/)
+  })
+})
+
+describe('behind nginx', () => {
+  it('keeps idle connections open longer than the shipped nginx keeps its upstream ones, so nginx closes first', async () => {
+    const { running } = await startServe({ EM_URL: 'http://127.0.0.1:9' })
+    const shipped = readFileSync(new URL('./nginx/em-replica-dashboard-node.conf', import.meta.url), 'utf8')
+    const upstream = /upstream em_replica_dashboard \{([^}]*)\}/.exec(shipped)?.[1] ?? ''
+    const nginxSeconds = Number(/^\s*keepalive_timeout (\d+)s;/m.exec(upstream)?.[1])
+    expect(nginxSeconds).toBeGreaterThan(0)
+    // A second of margin: nginx's and Node's timers run on their own.
+    expect(running.server.keepAliveTimeout).toBeGreaterThanOrEqual(nginxSeconds * 1000 + 1000)
   })
 })
 

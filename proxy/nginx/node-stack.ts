@@ -186,7 +186,7 @@ export async function startNodeStack(options: {
     let nginx: RunningNginx | undefined
     if (options.nginx !== false) {
       const upstreams = copies
-        .map((copy) => `    server 127.0.0.1:${copy.port} max_fails=1 fail_timeout=10s;`)
+        .map((copy) => `    server 127.0.0.1:${copy.port} max_fails=3 fail_timeout=10s;`)
         .join('\n')
       nginx = await startNginx((port, dir) =>
         siteConfig(SHIPPED, {
@@ -194,7 +194,7 @@ export async function startNodeStack(options: {
           'server_name dashboard.example.com;': `server_name ${SITE_NAME};`,
           '/etc/ssl/certs/dashboard.example.com.pem': join(dir, 'site.pem'),
           '/etc/ssl/private/dashboard.example.com.key': join(dir, 'site.key'),
-          '    server 127.0.0.1:8081 max_fails=1 fail_timeout=10s;\n    server 127.0.0.1:8082 max_fails=1 fail_timeout=10s;':
+          '    server 127.0.0.1:8081 max_fails=3 fail_timeout=10s;\n    server 127.0.0.1:8082 max_fails=3 fail_timeout=10s;':
             upstreams,
         }),
       )
