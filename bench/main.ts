@@ -8,6 +8,7 @@ import { benchEmulator } from './emulator-bench.ts'
 import { benchExplorer } from './explorer-bench.ts'
 import { benchParse } from './parse-bench.ts'
 import { type Figure, judge, renderTable } from './report.ts'
+import { benchServiceLoad } from './service-bench.ts'
 import { benchEmLoad, benchWallSoak } from './wall-bench.ts'
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false } } })
@@ -43,6 +44,8 @@ try {
 figures.push(
   ...(await benchEmulator(smoke ? { sessions: 3000, iterations: 1 } : { sessions: 200_000, iterations: 30 })),
 )
+// Wall screens against `npm run serve` in kiosk mode: one copy, then two behind nginx (Debian's, as deployed).
+figures.push(...(await benchServiceLoad(smoke)))
 
 const verdicts = judge(figures, smoke)
 console.log(renderTable(verdicts))
