@@ -114,7 +114,8 @@ function serveCopy(options: {
     async stop(signal) {
       const running = child
       if (running?.pid === undefined || running.exitCode !== null || running.signalCode !== null) return
-      const exited = new Promise((resolve) => running.once('exit', resolve))
+      // 'close', not 'exit': every line the copy printed has been read by then.
+      const exited = new Promise((resolve) => running.once('close', resolve))
       process.kill(-running.pid, signal)
       await exited
       await waitForClosed(options.port)

@@ -8,7 +8,7 @@ import { distinctWallPaths } from './wall-mix.ts'
 import { runWallScreens, type ScreenAnswer } from './wall-screens.ts'
 
 const INTERVAL_S = 5
-// nginx leaves a copy that failed a request out for this long (fail_timeout in the shipped file).
+// nginx leaves a copy that failed requests (max_fails) out for this long (fail_timeout in the shipped file).
 const FAIL_TIMEOUT_MS = 10_000
 let stack: NodeStack
 
@@ -97,7 +97,7 @@ describe('two copies of npm run serve behind the shipped nginx', () => {
       await new Promise((resolve) => setTimeout(resolve, INTERVAL_S * 1000))
       await copy.stop('SIGTERM')
       await copy.start()
-      // nginx may have seen the copy refuse a connection while it was down; it asks it again after fail_timeout.
+      // nginx may have left the copy out when it refused connections while down; it asks it again after fail_timeout.
       await new Promise((resolve) => setTimeout(resolve, FAIL_TIMEOUT_MS + 1000))
     }
     restarting = false
