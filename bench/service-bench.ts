@@ -4,12 +4,18 @@
 // EM requests per minute it cost, against the single-screen figure: one EM request per distinct query per interval.
 import autocannon from 'autocannon'
 import { SITE_NAME } from '../proxy/nginx/nginx-process.ts'
-import { type EmRequest, type NodeStack, STACK_KEY, startNodeStack } from '../proxy/nginx/node-stack.ts'
+import {
+  type EmRequest,
+  type NodeStack,
+  STACK_KEY,
+  startNodeStack,
+  warmCopies,
+} from '../proxy/nginx/node-stack.ts'
 import { distinctWallPaths, WALL_BOOKMARKS, wallRequestPaths } from '../proxy/nginx/wall-mix.ts'
 import type { Figure } from './report.ts'
 
-/** Each screen asks its three queries once per refresh. */
-const QUERIES_PER_SCREEN = 3
+/** Each screen asks its queries once per refresh: three or four, by bookmark (wall-mix.ts). */
+const QUERIES_PER_SCREEN = WALL_BOOKMARKS.flatMap(wallRequestPaths).length / WALL_BOOKMARKS.length
 
 type LoadResult = {
   rps: number
@@ -42,19 +48,8 @@ export async function loadWallMix(
   const tls = nginx === undefined ? {} : { servername: SITE_NAME, tlsOptions: { ca: nginx.ca } }
   const fromWarm = stack.emRequests.length
   // Every copy's cache warm, each copy asked directly (nginx's round robin could give a copy only half the paths).
-  for (const copy of stack.copies) {
-    await autocannon({
-      url: `http://127.0.0.1:${copy.port}`,
-      connections: 1,
-      amount: distinctWallPaths().length,
-      requests: distinctWallPaths().map((path) => ({
-        method: 'GET',
-        path,
-        headers: { ...headers, Host: '127.0.0.1' },
-      })),
-    })
-  }
-  // The bookmarks' mix as the screens send it: each screen's three queries, screen after screen.
+  await warmCopies(stack, distinctWallPaths(), options.intervalS)
+  // The bookmarks' mix as the screens send it: each screen's queries, screen after screen.
   const mix = WALL_BOOKMARKS.flatMap(wallRequestPaths)
   const result = await autocannon({
     url,

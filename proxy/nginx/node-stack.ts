@@ -124,6 +124,35 @@ function serveCopy(options: {
   return copy
 }
 
+/**
+ * Asks every copy every path once, directly and in turn, with the kiosk key: the caches are warm, as on walls that
+ * have been up a while (a cold first answer can take seconds on a loaded machine). Throws on anything but 200.
+ */
+export async function warmCopies(
+  stack: NodeStack,
+  paths: readonly string[],
+  intervalS: number,
+): Promise<void> {
+  for (const copy of stack.copies) {
+    for (const path of paths) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const headers = {
+          Accept: 'application/xml',
+          'X-Kiosk-Key': STACK_KEY,
+          'X-Refresh-Interval': String(intervalS),
+        }
+        const req = request({ host: '127.0.0.1', port: copy.port, path, headers, agent: false }, (res) => {
+          res.resume()
+          res.on('end', () => resolve(res.statusCode ?? 0))
+        })
+        req.on('error', reject)
+        req.end()
+      })
+      if (status !== 200) throw new Error(`warming copy on ${copy.port}: ${status} for ${path}`)
+    }
+  }
+}
+
 function readyz(port: number): Promise<number> {
   return new Promise((resolve) => {
     const req = request({ host: '127.0.0.1', port, path: '/readyz', agent: false }, (res) => {

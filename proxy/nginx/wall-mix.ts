@@ -1,6 +1,9 @@
 // The wall's real request mix, for the two-copies test and the bench: the kiosk GETs one wall screen sends per
-// refresh (its recent sessions, running sessions and the recent sessions of its jobs: three queries, built by the
-// wall's own code), for a handful of bookmarks as a NOC would have them.
+// refresh, built by the wall's own code (wall-screen.tsx): its recent sessions, its running sessions (unless the
+// filter rules them out), the recent sessions of its jobs (the same request as the first when the filter names no
+// job), and the replica jobs; for a handful of bookmarks as a NOC would have them. The RPO query a wall adds only
+// when its jobs' recent sessions reach back too little is left out.
+import { REPLICA_JOBS_PATH } from '../../src/em/job-queries.ts'
 import { buildQueryPath } from '../../src/em/session-query.ts'
 import { wallSearchSchema } from '../../src/features/wall/search-params.ts'
 import { wallQueries } from '../../src/features/wall/wall-queries.ts'
@@ -14,10 +17,11 @@ export const WALL_BOOKMARKS: ReadonlyArray<Record<string, unknown>> = [
   { state: ['Working', 'Stopped'] },
 ]
 
-/** The three paths a screen with this bookmark asks every refresh. */
+/** The distinct paths a screen with this bookmark asks every refresh. */
 export function wallRequestPaths(bookmark: Record<string, unknown>): string[] {
   const queries = wallQueries(wallSearchSchema.parse(bookmark))
-  return [queries.recent, queries.running, queries.jobRecent].map((query) => buildQueryPath(query))
+  const sessions = [queries.recent, ...(queries.runningPossible ? [queries.running] : []), queries.jobRecent]
+  return [...new Set([...sessions.map((query) => buildQueryPath(query)), REPLICA_JOBS_PATH])]
 }
 
 /** Every distinct path the bookmarks ask, each once. */

@@ -1,4 +1,4 @@
-// Simulated wall screens: each polls its bookmark's three queries (wall-mix.ts) every interval with the kiosk key,
+// Simulated wall screens: each polls its bookmark's queries (wall-mix.ts) every interval with the kiosk key,
 // as the wall does, starting at a random moment within the first interval. Every answer is written down, so a
 // test can say whether any screen ever went without its data.
 import { Agent as HttpAgent, request as httpRequest } from 'node:http'

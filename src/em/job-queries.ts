@@ -6,7 +6,8 @@ import { withAge } from './page-schema.ts'
 import { parseJob, parseJobsPage } from './parse-job.ts'
 
 // 1000 is EM's page-size cap (§4.1): one page holds every replica job of any sane installation.
-const REPLICA_JOBS_PATH = `/api/query?type=Job&format=Entities&filter=${encodeURIComponent('JobType==Replica')}&sortAsc=Name&pageSize=1000&page=1`
+// Exported for the service bench and the two-copies test, which send what a wall sends.
+export const REPLICA_JOBS_PATH = `/api/query?type=Job&format=Entities&filter=${encodeURIComponent('JobType==Replica')}&sortAsc=Name&pageSize=1000&page=1`
 
 const all = () => ['em', 'jobs'] as const
 const lists = () => [...all(), 'list'] as const
