@@ -10,6 +10,7 @@ import { benchExplorer } from './explorer-bench.ts'
 import { benchParse } from './parse-bench.ts'
 import { benchProtection } from './protection-bench.ts'
 import { exitCodeOf, type Figure, judge, renderTable, summaryOf } from './report.ts'
+import { benchServiceLoad } from './service-bench.ts'
 import { benchEmLoad, benchWallSoak } from './wall-bench.ts'
 
 const { values } = parseArgs({ options: { smoke: { type: 'boolean', default: false } } })
@@ -60,6 +61,8 @@ try {
 figures.push(
   ...(await benchEmulator(smoke ? { sessions: 3000, iterations: 1 } : { sessions: 200_000, iterations: 30 })),
 )
+// Wall screens against `npm run serve` in kiosk mode: one copy, then two behind nginx (Debian's, as deployed).
+figures.push(...(await benchServiceLoad(smoke)))
 
 const verdicts = judge(figures, smoke)
 console.log(renderTable(verdicts))

@@ -11,3 +11,11 @@ export const MAX_FORWARDED_HEADER_BYTES = 4 * 1024
 
 /** Largest request head `npm run serve` reads; Node answers 431 beyond it (Vite's servers keep Node's default, the same). */
 export const MAX_HEADER_BYTES = 16 * 1024
+
+/**
+ * How long `npm run serve` keeps an idle keep-alive connection open. Longer than nginx keeps its idle upstream
+ * connections (em-replica-dashboard-node.conf: keepalive_timeout 60s), so nginx always closes first: were the copy
+ * to close one just as nginx reused it (Node's default is 5 s), nginx would see the copy "fail", leave it out for
+ * fail_timeout, and with both copies hit at once answer every wall 502 ("no live upstreams").
+ */
+export const KEEP_ALIVE_TIMEOUT_MS = 75_000

@@ -3,10 +3,12 @@ import { clientAddress } from './client-address.ts'
 import type { DashboardConfig } from './config-document.ts'
 import { isSignInPath, type Upstream } from './forward.ts'
 import { forwardRequest, refuseBody } from './forward-request.ts'
+import { answerHealth, type HealthEndpoints, isHealthPath } from './health-endpoints.ts'
 import { sendJson } from './json-response.ts'
 import { KIOSK_KEY_HEADER, type KioskHandler } from './kiosk.ts'
 import { planBody } from './request-body.ts'
 import { forwardedMethods, guardRequest } from './request-guard.ts'
+import { observeRequest, type RequestObserver } from './request-observer.ts'
 import { pageSecurityHeaders, setHeaders } from './security-headers.ts'
 import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle.ts'
 
@@ -25,11 +27,16 @@ export function createProxyMiddleware(options: {
   /** Peers whose X-Forwarded-For names the client (TRUSTED_PROXIES). */
   trustedProxies?: ReadonlySet<string>
   signInThrottle?: SignInThrottle
+  /** /healthz and /readyz; without it those paths go to the app like any other. */
+  health?: HealthEndpoints
+  /** Logs and counts each request (request-observer.ts); off in Vite dev, where every module is a request. */
+  observer?: RequestObserver
 }): Middleware {
   const pageHeaders = pageSecurityHeaders({ contentSecurityPolicy: options.contentSecurityPolicy })
   const trusted = options.trustedProxies ?? new Set<string>()
   const signInThrottle = options.signInThrottle ?? createSignInThrottle()
-  return (req, res, next) => {
+  const { observer } = options
+  const answer: Middleware = (req, res, next) => {
     const method = req.method ?? 'GET'
     const target = req.url ?? '/'
     const verdict = guardRequest(method, target)
@@ -66,9 +73,15 @@ export function createProxyMiddleware(options: {
       sendJson(res, 200, options.config)
       return
     }
+    if (options.health && isHealthPath(pathOf(target))) {
+      answerHealth(req, res, pathOf(target), options.health)
+      return
+    }
     setHeaders(res, pageHeaders)
     next()
   }
+  if (observer === undefined) return answer
+  return (req, res, next) => observeRequest(req, res, observer, () => answer(req, res, next))
 }
 
 function pathOf(target: string): string {

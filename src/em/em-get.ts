@@ -2,7 +2,7 @@
 import { decodeOffThread, expectBodies } from './decode-off-thread.ts'
 import { EmHttpError } from './errors.ts'
 import { emFetch } from './http.ts'
-import { getKioskKey, kioskHeaders } from './kiosk-key.ts'
+import { getKioskKey, KIOSK_AGE_HEADER, kioskAgeMs, kioskHeaders } from './kiosk-key.ts'
 import type { PageParserName, ParsedPage } from './page-parsers.ts'
 import { getEmSession } from './session-token.ts'
 import { getWireFormat, type WireFormat } from './wire-format.ts'
@@ -27,6 +27,17 @@ export async function emGet(
   path: string,
   options: { signal?: AbortSignal; format: WireFormat },
 ): Promise<unknown> {
+  return (await emGetWith(path, options)).body
+}
+
+/**
+ * As emGet, with how old the answer already was when it arrived: the kiosk proxy's X-Kiosk-Age (its shared copy),
+ * read only in kiosk mode; undefined when the answer came straight from EM.
+ */
+export async function emGetAnswer(
+  path: string,
+  options: { signal?: AbortSignal; format: WireFormat },
+): Promise<{ body: unknown; ageMs: number | undefined }> {
   return emGetWith(path, options)
 }
 
@@ -39,9 +50,19 @@ export async function emGetPage<K extends PageParserName>(
   options: { signal?: AbortSignal; format: WireFormat },
   parser: K,
 ): Promise<ParsedPage<K>> {
+  return (await emGetPageAnswer(path, options, parser)).page
+}
+
+/** emGetPage with the answer's age, as emGetAnswer. */
+export async function emGetPageAnswer<K extends PageParserName>(
+  path: string,
+  options: { signal?: AbortSignal; format: WireFormat },
+  parser: K,
+): Promise<{ page: ParsedPage<K>; ageMs: number | undefined }> {
+  const { body, ageMs } = await emGetWith(path, options, parser)
   // PAGE_PARSERS[parser] produced this value (zod-checked, in the worker or here); a structured clone keeps
   // plain data as it was, so only the static type is restored here.
-  return (await emGetWith(path, options, parser)) as ParsedPage<K>
+  return { page: body as ParsedPage<K>, ageMs }
 }
 
 // Requests on their way: each will bring a body to decode (decode-off-thread.ts starts its workers for them).
@@ -51,7 +72,7 @@ async function emGetWith(
   path: string,
   options: { signal?: AbortSignal; format: WireFormat },
   parser?: PageParserName,
-): Promise<unknown> {
+): Promise<{ body: unknown; ageMs: number | undefined }> {
   // Read now, not when the key was built: a re-sign-in replaces the token for queries already in the cache.
   const session = getEmSession()
   // The key wins: a wall bookmark shows what the wall account sees in any tab, signed in or not, and keeps running
@@ -60,7 +81,7 @@ async function emGetWith(
   if (!kiosk && !session) throw new EmHttpError(401, 'Not signed in', path)
   fetching += 1
   expectBodies(fetching)
-  let response: { text: string }
+  let response: { text: string; headers: Headers }
   try {
     response = await emFetch(path, {
       signal: options.signal,
@@ -71,5 +92,6 @@ async function emGetWith(
   } finally {
     fetching -= 1
   }
-  return decodeOffThread(response.text, options.format, path, parser)
+  const ageMs = kiosk ? kioskAgeMs(response.headers.get(KIOSK_AGE_HEADER)) : undefined
+  return { body: await decodeOffThread(response.text, options.format, path, parser), ageMs }
 }

@@ -2,8 +2,9 @@
 // details → detail(id) → tasks. Each leaf key carries the EmContext (the wire format); paths are
 // built inside queryFn so a bad input fails the query, not the render.
 import { queryOptions } from '@tanstack/react-query'
-import { type EmContext, emContext, emGet } from './em-get.ts'
+import { type EmContext, emContext, emGet, emGetAnswer } from './em-get.ts'
 import { resolveHref, withEntityFormat } from './link-resolver.ts'
+import { withAge } from './page-schema.ts'
 import { parseRefsPage } from './parse-refs.ts'
 import { parseSession, parseSessionsPage } from './parse-session.ts'
 import { parseTaskSessions, parseTaskSessionsPage } from './parse-task-session.ts'
@@ -28,13 +29,15 @@ function taskQueryPath(sessionId: string): string {
 export const sessionQueries = {
   all,
   lists,
-  /** One page of sessions for a typed query. */
+  /** One page of sessions for a typed query, with its age when a kiosk proxy served a shared copy. */
   list: (query: SessionQuery) => {
     const context = emContext()
     return queryOptions({
       queryKey: [...lists(), context, query] as const,
-      queryFn: async ({ signal }) =>
-        parseSessionsPage(await emGet(buildQueryPath(query), { signal, format: context.format })),
+      queryFn: async ({ signal }) => {
+        const { body, ageMs } = await emGetAnswer(buildQueryPath(query), { signal, format: context.format })
+        return withAge(parseSessionsPage(body), ageMs)
+      },
     })
   },
   /**

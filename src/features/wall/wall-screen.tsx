@@ -83,6 +83,8 @@ export function WallScreen({ search, kiosk, keyMovedFromQuery }: WallScreenProps
     fetching: polled.some((q) => q.isFetching),
     refreshMs: options.refreshMs,
     now,
+    // A kiosk wall's answers come from the proxy's shared copy, up to one interval old before it is refreshed.
+    sharedCopyMs: kiosk ? options.refreshMs : 0,
   })
   const failure = polled.find((q) => q.status === 'error')?.error
   useReloadOnNewBuild({

@@ -14,6 +14,7 @@ import { clearEmSession } from '@/em/session-token.ts'
 import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
 import { renderAt } from '@/test/render-at.tsx'
 import { runningBuild } from './version-reload.ts'
+import { clockTime } from './wall-header.tsx'
 
 const DAY = 86_400_000
 let em: EmTestServer
@@ -232,6 +233,28 @@ describe('wall', () => {
     expect(seen.every((request) => request.key === KEY && request.token === null)).toBe(true)
     expect(seen.map((request) => request.url).join('\n')).not.toContain(KEY.slice(0, 12))
     expect(screen.getByText(/wall account/)).toBeInTheDocument()
+  })
+
+  it("dates a kiosk wall's data by the proxy's X-Kiosk-Age, and marks it stale only past the maximum staleness", {
+    timeout: 20_000,
+  }, async () => {
+    clearEmSession()
+    em.kioskProxy(KEY, { ageSeconds: 50 })
+    const { unmount } = renderAt(`/wall?refresh=20#key=${encodeURIComponent(KEY)}`)
+    await screen.findByRole('region', { name: 'Failed, last 24 h' }, { timeout: 8000 })
+    // 50 s old on arrival: the header says so, and within 2 intervals + the proxy's one it is not stale.
+    const expected = [0, 1, 2].map((late) => `Updated at ${clockTime(Date.now() - 50_000 - late * 1000)}`)
+    expect(expected).toContain(screen.getByText(/^Updated at/).textContent)
+    expect(screen.queryByText('Stale')).not.toBeInTheDocument()
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    unmount()
+
+    em.resetHandlers()
+    em.kioskProxy(KEY, { ageSeconds: 61 })
+    renderAt(`/wall?refresh=20#key=${encodeURIComponent(KEY)}`)
+    await screen.findByRole('region', { name: 'Failed, last 24 h' }, { timeout: 8000 })
+    expect(await screen.findByRole('alert')).toHaveTextContent(': stale.')
+    expect(screen.getByText('Stale')).toBeInTheDocument()
   })
 
   it('in a signed-in tab, a wall URL with a key asks with the key, not the session: the URL decides', async () => {
