@@ -108,6 +108,9 @@ test('the wall shows the VMs out of RPO across a room at 1920×1080', async ({ p
 test('no serious or critical accessibility violations; screenshots in light and dark themes', async ({
   page,
 }) => {
+  // Two full axe scans of a screen with 150 job options and a virtual table: each took 14–20 s while other work
+  // loaded the two cores (trace of a 60 s timeout), so this journey gets the slow-test allowance.
+  test.slow()
   await openProtection(page, '/protection')
   for (const theme of ['light', 'dark'] as const) {
     await page.getByLabel('Theme').selectOption(theme)

@@ -46,6 +46,7 @@ describe('computeProtection: the five statuses', () => {
     })
     expect(view.counts.protected).toBe(1)
     expect(view.withinRpoShare).toBe(1)
+    expect(view.lowerBounds).toEqual([])
   })
 
   it('At risk past 80 % of the RPO, Out of RPO past the RPO: boundaries are exclusive', () => {
@@ -348,6 +349,8 @@ describe('computeProtection: awkward data', () => {
       status: 'neverReplicated',
       detail: 'No replica point; its run failed',
     })
+    // Counts that rest on what EM refused are lower bounds, never a reassuring 0.
+    expect(view.lowerBounds).toEqual(['neverReplicated', 'jobSilent'])
     expect(view.limits[0]).toMatch(/^Job schedules are unavailable: this account may not read \/jobs/)
     expect(view.limits[1]).toMatch(
       /^Job includes are unavailable: .*"Never replicated" covers only VMs whose runs all failed/,

@@ -291,6 +291,10 @@ export function* protectionSteps(input: ProtectionInput): Generator<void, Protec
     limits: describeLimits(input, jobs, { orphanTasks, unasked }),
     hidden,
     partial: input.includes.state !== 'ok' || !input.points.complete || unasked > 0,
+    lowerBounds: [
+      ...(input.includes.state === 'ok' ? [] : (['neverReplicated'] as const)),
+      ...(input.jobs.state === 'ok' ? [] : (['jobSilent'] as const)),
+    ],
     lookups,
   }
 }

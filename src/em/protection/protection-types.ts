@@ -125,6 +125,11 @@ export interface ProtectionView {
    * back only part of the way, or VMs without a point not looked up. Counts are then lower bounds.
    */
   partial: boolean
+  /**
+   * Statuses whose count is only a lower bound because EM refused what they rest on: Never replicated without the
+   * includes, Job silent without the schedules (a Portal User, em-api.md §10). Their counts must not read as "none".
+   */
+  lowerBounds: ProtectionStatus[]
   /** What to look up further (computed when `olderPoints` is null): VM names and whole replicas without a point. */
   lookups: { vmNames: string[]; replicaUids: string[] }
 }

@@ -99,7 +99,7 @@ export function ProtectionFilters({ search, facets, onFilter, onClear }: Protect
           label="VM name contains"
           value={search.vm ?? ''}
           onCommit={(value) => onFilter({ vm: text(value) })}
-          className="input"
+          className="input prot-filters__vm"
         />
       </div>
       <div className="prot-filters__row">

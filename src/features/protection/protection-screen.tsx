@@ -76,6 +76,7 @@ export function ProtectionScreen() {
           rows={scoped}
           rpoHours={search.rpo}
           now={now}
+          lowerBounds={view.lowerBounds}
           selected={search.status}
           onStatus={(status) => setFilter({ status: status ? [status] : undefined })}
         />

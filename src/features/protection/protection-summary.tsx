@@ -14,12 +14,15 @@ export interface ProtectionSummaryProps {
   rows: readonly ProtectionRow[]
   rpoHours: number
   now: number
+  /** Statuses whose counts are lower bounds (EM refused what they rest on): shown as "≥ n", with why. */
+  lowerBounds: readonly ProtectionStatus[]
   selected: readonly ProtectionStatus[] | undefined
   onStatus: (status: ProtectionStatus | undefined) => void
 }
 
 /** Counts per status (each a filter), the oldest newest point and the share of VMs within the RPO. */
-export function ProtectionSummary({ rows, rpoHours, now, selected, onStatus }: ProtectionSummaryProps) {
+export function ProtectionSummary(props: ProtectionSummaryProps) {
+  const { rows, rpoHours, now, selected, onStatus } = props
   const counts = new Map<ProtectionStatus, number>(STATUSES.map((status) => [status, 0]))
   for (const row of rows) counts.set(row.status, (counts.get(row.status) ?? 0) + 1)
   const within = rows.filter((row) => row.ageMs !== null && row.ageMs <= rpoHours * 3_600_000).length
@@ -46,7 +49,13 @@ export function ProtectionSummary({ rows, rpoHours, now, selected, onStatus }: P
               <span className="prot-summary__label">
                 <StatusIcon tone={STATUS_TONES[status]} /> {STATUS_LABELS[status]}
               </span>
-              <span className="prot-summary__value">{(counts.get(status) ?? 0).toLocaleString()}</span>
+              <span className="prot-summary__value">
+                {props.lowerBounds.includes(status) ? '≥\u00a0' : ''}
+                {(counts.get(status) ?? 0).toLocaleString()}
+              </span>
+              {props.lowerBounds.includes(status) ? (
+                <span className="prot-summary__sub">at least: see below</span>
+              ) : null}
             </button>
           </li>
         ))}

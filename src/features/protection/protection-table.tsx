@@ -164,7 +164,7 @@ export function ProtectionTable(props: ProtectionTableProps) {
                   </Link>
                 </td>
                 <td className="prot-table__cell" title={row.jobName}>
-                  {row.jobName}
+                  <span className="prot-clip">{row.jobName}</span>
                 </td>
                 <td className="prot-table__cell prot-cell-stack">
                   <span>{row.serverName ?? '—'}</span>

@@ -37,6 +37,7 @@ function view(rows: ProtectionRow[], partial = false): ProtectionView {
     limits: [],
     hidden: 0,
     partial,
+    lowerBounds: [],
     lookups: { vmNames: [], replicaUids: [] },
   }
 }

@@ -21,6 +21,11 @@ const PointAgeChart = lazy(() =>
 
 const HOUR = 3_600_000
 
+function pointsText(count: number): string {
+  if (count === 0) return 'no replica point was made in that time, so it only grows'
+  return `it drops to zero at ${count === 1 ? 'the one point' : `each of the ${count} points`} made in that time`
+}
+
 export function VmHistory({ search }: { search: HistorySearch }) {
   const { vm, job } = search
   if (vm === undefined || job === undefined)
@@ -44,6 +49,7 @@ function History({ vm, job, search }: { vm: string; job: string; search: History
     (point) => (point.replicaName ?? '').toLowerCase() === job.toLowerCase(),
   )
   const from = now - search.window * HOUR
+  const inWindow = own.filter((point) => point.creationTime >= from).length
   const steps = pointAges(
     own.map((point) => point.creationTime),
     from,
@@ -87,9 +93,8 @@ function History({ vm, job, search }: { vm: string; job: string; search: History
         <figure className="prot-figure">
           <figcaption>
             Age of the newest replica point over the last{' '}
-            {search.window === 168 ? '7 days' : `${search.window} h`}: it drops to zero at each of the{' '}
-            {own.filter((point) => point.creationTime >= from).length} points in that time; above the dashed
-            line the VM was out of its RPO for {hoursOutOfRpo(steps, search.rpo).toFixed(1)} h.
+            {search.window === 168 ? '7 days' : `${search.window} h`}: {pointsText(inWindow)}; above the
+            dashed line the VM was out of its RPO for {hoursOutOfRpo(steps, search.rpo).toFixed(1)} h.
           </figcaption>
           <Suspense fallback={<div className="skeleton prot-chart-placeholder" />}>
             <PointAgeChart steps={steps} rpoHours={search.rpo} />
