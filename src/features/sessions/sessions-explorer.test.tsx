@@ -256,7 +256,8 @@ describe('sessions explorer', { timeout: 20_000 }, () => {
   it('a link opened while signed out shows what was ignored once the visitor has signed in', async () => {
     clearEmSession()
     const { router } = renderAt('/sessions?size=7&retry=exclude')
-    await userEvent.type(await screen.findByLabelText('User name'), 'admin')
+    // Generous: the sign-in route loads its module first, slow on a loaded machine.
+    await userEvent.type(await screen.findByLabelText('User name', {}, { timeout: 10_000 }), 'admin')
     await userEvent.type(screen.getByLabelText('Password'), 'admin')
     await userEvent.click(screen.getByRole('button', { name: 'Sign in' }))
     await waitFor(() => expect(router.state.location.pathname).toBe('/sessions'), { timeout: 5000 })
