@@ -81,7 +81,7 @@ test('find the VMs out of RPO, open one, follow a run to its job session and bac
   await expect(dataRows(page).first().getByRole('link')).toHaveText(vm)
 })
 
-test('a Portal User: the view works from points and task sessions and says what needs a Portal Administrator', async ({
+test('a Portal User: the view works from points and task sessions and says what needs a Portal Administrator @xml-only', async ({
   page,
 }) => {
   await openProtection(page, '/protection', PORTAL_USER)
@@ -105,7 +105,7 @@ test('the wall shows the VMs out of RPO across a room at 1920×1080', async ({ p
   await page.screenshot({ path: 'test-results/screens/wall-vms-out-of-rpo-1080p.png' })
 })
 
-test('no serious or critical accessibility violations; screenshots in light and dark themes', async ({
+test('no serious or critical accessibility violations; screenshots in light and dark themes @xml-only', async ({
   page,
 }) => {
   // Two full axe scans of a screen with 150 job options and a virtual table: each took 14–20 s while other work
