@@ -1,3 +1,4 @@
+import { createActionLog } from './action-log.ts'
 import { readTrustedProxies } from './client-address.ts'
 import { readPackageVersion } from './config-document.ts'
 import { hostPort, parseEmUrl } from './em-url.ts'
@@ -83,6 +84,7 @@ export async function createEmProxy(options: EmProxyOptions): Promise<EmProxy> {
       session: kioskSession || undefined,
     }),
     trustedProxies,
+    actionLog: createActionLog(log),
   })
   const selfCheck =
     env.kiosk &&
