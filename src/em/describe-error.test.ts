@@ -65,4 +65,26 @@ describe('describeEmError', () => {
       'Could not load the sessions',
     )
   })
+
+  it('says the proxy’s own words when the proxy refused, whatever the status', () => {
+    const kiosk = new EmHttpError(503, null, '/api/query', {
+      proxyMessage: 'check EM_KIOSK_USER and EM_KIOSK_PASSWORD',
+    })
+    expect(describeEmError(kiosk)).toEqual({
+      title: "The dashboard's proxy answered 503",
+      detail: 'check EM_KIOSK_USER and EM_KIOSK_PASSWORD',
+    })
+    const allowlist = new EmHttpError(403, null, '/api/jobs/x/includes', {
+      proxyMessage: 'Not on the kiosk allowlist: jobs/x/includes',
+    })
+    expect(describeEmError(allowlist)).toEqual({
+      title: 'Not allowed',
+      detail: 'Not on the kiosk allowlist: jobs/x/includes',
+    })
+    const guard = new EmHttpError(400, null, '/api/x', { proxyMessage: 'Encoded slashes are refused' })
+    expect(describeEmError(guard)).toEqual({
+      title: 'The dashboard refused the request',
+      detail: 'Encoded slashes are refused',
+    })
+  })
 })

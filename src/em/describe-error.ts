@@ -38,11 +38,23 @@ function httpWords(error: EmHttpError): ErrorWords {
   }
 }
 
+// The proxy's refusals name their own cause (wrong kiosk key, not on the allowlist, a path it will not forward,
+// the kiosk account refused): that beats any guess from the status. A 401 keeps its meaning: sign in again.
+function proxyWords(error: EmHttpError, message: string): ErrorWords {
+  if (error.status === 403) return { title: 'Not allowed', detail: message }
+  if (error.status === 400 || error.status === 405)
+    return { title: 'The dashboard refused the request', detail: message }
+  return { title: `The dashboard's proxy answered ${error.status}`, detail: message }
+}
+
 /** The title and detail for any error; `fallbackTitle` names what failed when the error is not EM's. */
 export function describeEmError(error: unknown, fallbackTitle = 'Something went wrong'): ErrorWords {
   if (error instanceof EmUnreachableError)
     return { title: 'Enterprise Manager is unreachable', detail: error.message }
-  if (error instanceof EmHttpError) return httpWords(error)
+  if (error instanceof EmHttpError) {
+    if (error.proxyMessage !== null && error.status !== 401) return proxyWords(error, error.proxyMessage)
+    return httpWords(error)
+  }
   if (error instanceof EmParseError)
     return { title: 'Enterprise Manager sent something unreadable', detail: error.message }
   if (error instanceof EmLinkError) return { title: 'A link was not followed', detail: error.message }

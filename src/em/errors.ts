@@ -1,19 +1,32 @@
 // Typed errors of the EM client (STYLE §3.7): thrown low, handled once in app/query-client.ts.
 // None of them ever carries a token or a password; bodies appear only as a short excerpt.
 
-/** EM (or the proxy on its behalf) answered a non-2xx status, or a 2xx body that is an Error document (em-api.md §8). */
+/**
+ * EM answered a non-2xx status or a 2xx body that is an Error document (em-api.md §8, §16), or the dashboard's
+ * proxy refused the request itself (kiosk key or allowlist, request guard, kiosk sign-in): then `proxyMessage`.
+ */
 export class EmHttpError extends Error {
   override readonly name = 'EmHttpError'
   readonly status: number
+  /** EM's Message (or first-chance exception message); null when EM gave none. */
   readonly emMessage: string | null
+  /** The proxy's own words when it answered instead of EM; null when the answer came from EM. */
+  readonly proxyMessage: string | null
   readonly path: string
 
-  constructor(status: number, emMessage: string | null, path: string) {
-    super(
-      `Enterprise Manager answered ${status}${path ? ` for ${path}` : ''}${emMessage ? `: ${emMessage}` : ''}`,
-    )
+  constructor(
+    status: number,
+    emMessage: string | null,
+    path: string,
+    options: { proxyMessage?: string | null } = {},
+  ) {
+    const proxyMessage = options.proxyMessage ?? null
+    const who = proxyMessage === null ? 'Enterprise Manager' : "The dashboard's proxy"
+    const words = proxyMessage ?? emMessage
+    super(`${who} answered ${status}${path ? ` for ${path}` : ''}${words ? `: ${words}` : ''}`)
     this.status = status
     this.emMessage = emMessage
+    this.proxyMessage = proxyMessage
     this.path = path
   }
 }

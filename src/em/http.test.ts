@@ -107,6 +107,33 @@ describe('emFetch', () => {
     expect(String(error)).not.toContain(TOKEN)
   })
 
+  test.each([
+    [403, '{"error":"forbidden","message":"Wrong or missing kiosk key"}', 'Wrong or missing kiosk key'],
+    [
+      405,
+      '{"error":"method_not_allowed","message":"Only GET, HEAD, POST and DELETE reach EM"}',
+      'Only GET, HEAD, POST and DELETE reach EM',
+    ],
+    [503, '{"error":"kiosk_signin_failed","message":"check EM_KIOSK_USER"}', 'check EM_KIOSK_USER'],
+  ])(
+    '%i with the proxy’s own body → EmHttpError carrying the proxy’s words, not EM’s',
+    async (status, body, words) => {
+      respond(status, body)
+      const error = await rejection(emFetch('/api/jobs', { format: 'json', token: TOKEN }))
+      expect(error).toMatchObject({ status, emMessage: null, proxyMessage: words })
+      expect(String(error)).toContain(`The dashboard's proxy answered ${status}`)
+    },
+  )
+
+  test('EM’s real JSON error body (all five keys, nulls) gives its Message', async () => {
+    respond(
+      400,
+      '{"FirstChanceExceptionMessage":null,"Message":"Node [root] does not exist.","StackTrace":null,"Status":null,"StatusCode":400}',
+    )
+    const error = await rejection(emFetch('/api/query?type=Job', { format: 'json', token: TOKEN }))
+    expect(error).toMatchObject({ status: 400, emMessage: 'Node [root] does not exist.', proxyMessage: null })
+  })
+
   test.each([502, 504])('%i from the proxy → EmUnreachableError naming the host', async (status) => {
     const body = JSON.stringify({
       error: 'unreachable',

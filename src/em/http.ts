@@ -21,7 +21,11 @@ export interface EmResponse {
   text: string
 }
 
-const DEFAULT_TIMEOUT_MS = 30_000
+/**
+ * How long the browser waits for the proxy: a backstop above the proxy's longest EM_TIMEOUT_MS (120 s,
+ * proxy/env.ts), so the proxy's own 504, which says why, always arrives first and EM_TIMEOUT_MS means what it says.
+ */
+export const BROWSER_TIMEOUT_MS = 125_000
 
 /**
  * Sends one request to the proxy and returns the 2xx answer; throws EmLinkError for a path outside /api/,
@@ -30,7 +34,7 @@ const DEFAULT_TIMEOUT_MS = 30_000
  */
 export async function emFetch(path: string, options: EmFetchOptions): Promise<EmResponse> {
   if (!path.startsWith('/api/')) throw new EmLinkError(path, 'requests go to the proxy under /api/ only')
-  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const timeoutMs = options.timeoutMs ?? BROWSER_TIMEOUT_MS
   const timeout = AbortSignal.timeout(timeoutMs)
   const signal = options.signal ? AbortSignal.any([options.signal, timeout]) : timeout
   const headers: Record<string, string> = {
@@ -59,8 +63,11 @@ export async function emFetch(path: string, options: EmFetchOptions): Promise<Em
   if (response.status === 502 || response.status === 504) throw unreachable(text)
   if (response.status < 200 || response.status > 299) {
     // Loaded on demand: reading an XML error body needs the XML parser, which the first page does without.
-    const { readErrorMessage } = await import('./error-body.ts')
-    throw new EmHttpError(response.status, readErrorMessage(text), path)
+    const { readErrorBody } = await import('./error-body.ts')
+    const words = readErrorBody(text)
+    throw new EmHttpError(response.status, words?.from === 'em' ? words.message : null, path, {
+      proxyMessage: words?.from === 'proxy' ? words.message : null,
+    })
   }
   return { status: response.status, headers: response.headers, text }
 }
