@@ -14,6 +14,7 @@ import { StatusBadge } from '@/components/status-badge.tsx'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import { isRunning } from '@/em/session-status.ts'
 import { LiveDuration } from './live-duration.tsx'
+import { RowActions } from './row-actions.tsx'
 
 // EM sorts and pages (STYLE §3.5): the features are registered for their state and handlers, no client row models.
 export const sessionTableFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature })
@@ -106,5 +107,11 @@ export const sessionColumns = column.columns([
           <span aria-hidden="true">↻</span> Retry
         </span>
       ) : null,
+  }),
+  column.display({
+    id: 'Actions',
+    header: 'Actions',
+    enableSorting: false,
+    cell: ({ row }) => <RowActions session={row.original} />,
   }),
 ])
