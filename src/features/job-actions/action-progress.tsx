@@ -1,12 +1,18 @@
 import { describeActionError } from '@/em/action-error-words.ts'
 import { describeEmError } from '@/em/describe-error.ts'
 import type { EmActionVerb } from '@/em/em-action.ts'
+import { EmHttpError } from '@/em/errors.ts'
 import type { ActionPhase } from './task-phase.ts'
 
 // EM's own state names (§13.2), each with what it means here.
 const STATE_MEANING: Record<string, string> = {
   Running: 'Enterprise Manager has passed the request to the backup server.',
   OperationFinished: 'Done on the backup server; Enterprise Manager has not collected the result yet.',
+}
+
+/** Ends words that do not end a sentence (the proxy's) with a full stop, so the next sentence reads apart. */
+function sentence(text: string): string {
+  return /[.!?]["”’]?$/.test(text) ? text : `${text}.`
 }
 
 interface ActionProgressProps {
@@ -28,9 +34,14 @@ export function ActionProgress({ phase, verb, onCheckAgain }: ActionProgressProp
       )
     case 'refused': {
       const words = describeActionError(phase.error, verb)
+      // The proxy answers without asking EM; EM's refusal means it did not act.
+      const outcome =
+        phase.error instanceof EmHttpError && phase.error.proxyMessage !== null
+          ? 'Enterprise Manager was not asked.'
+          : 'Nothing was started.'
       return (
         <div className="action-progress action-progress--failed" role="alert">
-          <strong>{words.title}.</strong> <span>{words.detail}</span> <span>Nothing was started.</span>
+          <strong>{words.title}.</strong> <span>{sentence(words.detail)}</span> <span>{outcome}</span>
         </div>
       )
     }

@@ -98,7 +98,7 @@ describe('job actions', { timeout: 30_000 }, () => {
     expect(within(jobCard).queryByText('New session:')).toBeNull()
   })
 
-  it("the proxy's refusal shows the proxy's words, and nothing was started", async () => {
+  it("the proxy's refusal shows the proxy's words, and that EM was not asked", async () => {
     const user = userEvent.setup()
     const words = "Actions are accepted only from the dashboard's own pages (Origin)"
     em.use(
@@ -110,7 +110,9 @@ describe('job actions', { timeout: 30_000 }, () => {
     await user.click(retry)
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Start job' }))
     const alert = await within(jobCard).findByRole('alert')
-    expect(alert).toHaveTextContent(`The dashboard did not send it. ${words} Nothing was started.`)
+    expect(alert).toHaveTextContent(
+      `The dashboard did not send it. ${words}. Enterprise Manager was not asked.`,
+    )
     // Not a role refusal: the buttons stay usable.
     expect(retry).toBeEnabled()
   })

@@ -13,7 +13,7 @@ const running: EmTask = {
 }
 const at = (state: string, result: EmTask['result'] = null): EmTask => ({ ...running, state, result })
 
-function input(over: Partial<PhaseInput> & { poll?: Partial<PhaseInput['poll']> }): PhaseInput {
+function input(over: Omit<Partial<PhaseInput>, 'poll'> & { poll?: Partial<PhaseInput['poll']> }): PhaseInput {
   return {
     post: { status: 'success', data: running, error: null },
     sentAt: T0,
