@@ -22,6 +22,9 @@ beforeAll(() => {
   HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
     this.open = false
   }
+  // jsdom has no layout: the explorer's scroller gets a size, so the virtualizer has rows to render.
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 })
   // Quick tasks and short runs, so a test sees a whole action in seconds.
   em.context.config.taskDelaysMs = [300, 300]
   em.context.config.actionRunSeconds = 2
@@ -115,5 +118,35 @@ describe('job actions', { timeout: 30_000 }, () => {
     )
     // Not a role refusal: the buttons stay usable.
     expect(retry).toBeEnabled()
+  })
+
+  it("the explorer's row menu offers the same actions for the row's job; Cancel sends nothing", async () => {
+    const user = userEvent.setup()
+    await signIn()
+    const [newest] = await emSessions({}, 1)
+    if (!newest) throw new Error('the emulator has no session')
+    const before = em.requests.length
+    renderAt('/sessions')
+    const menu = await screen.findByRole(
+      'button',
+      { name: `Actions for session ${newest.name}` },
+      { timeout: 10_000 },
+    )
+    await user.click(menu)
+    const panel = await screen.findByRole('dialog', { name: `Actions for job ${newest.jobName}` })
+    const stop = await within(panel).findByRole('button', { name: 'Stop job' }, { timeout: 10_000 })
+    expect(within(panel).getByRole('button', { name: 'Collect now' })).toBeEnabled()
+    await user.click(stop)
+    const confirm = await screen.findByRole('dialog', { name: `Stop job “${newest.jobName}”?` })
+    await user.click(within(confirm).getByRole('button', { name: 'Cancel' }))
+    expect(
+      em.requests
+        .slice(before)
+        .filter((line) => line.startsWith('POST /api/jobs/') || line.startsWith('POST /api/backupServers/')),
+    ).toEqual([])
+    // Clicks in the menu stay there: the row under it does not open the session.
+    await user.click(within(panel).getByRole('heading', { level: 2 }))
+    await new Promise((resolve) => setTimeout(resolve, 1500))
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Replica sessions')
   })
 })
