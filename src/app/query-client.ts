@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query'
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { EmHttpError, EmParseError, EmUnreachableError } from '@/em/errors.ts'
 import { requestReauth } from '@/features/auth/reauth-store.ts'
 
@@ -21,14 +21,16 @@ export function retryDelay(attempt: number): number {
   return base + Math.floor(Math.random() * base * 0.2)
 }
 
+function reauthOn401(error: unknown): void {
+  if (error instanceof EmHttpError && error.status === 401) requestReauth()
+}
+
 /** The app's one QueryClient: retry policy, and a 401 anywhere opens the re-sign-in dialog. Tests turn retries off. */
 export function createQueryClient(options: { retries?: boolean } = {}): QueryClient {
   return new QueryClient({
-    queryCache: new QueryCache({
-      onError: (error) => {
-        if (error instanceof EmHttpError && error.status === 401) requestReauth()
-      },
-    }),
+    queryCache: new QueryCache({ onError: reauthOn401 }),
+    // A job action sent with an expired session (its POST answered 401) asks for the password the same way.
+    mutationCache: new MutationCache({ onError: reauthOn401 }),
     defaultOptions: {
       queries: {
         retry: options.retries === false ? false : shouldRetry,

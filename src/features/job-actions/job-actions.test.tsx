@@ -120,6 +120,20 @@ describe('job actions', { timeout: 30_000 }, () => {
     expect(retry).toBeEnabled()
   })
 
+  it('an action sent with an expired session asks for the password again, and says the session ended', async () => {
+    const user = userEvent.setup()
+    em.use(
+      http.post('*/api/jobs/*', () =>
+        HttpResponse.json({ StatusCode: 401, Message: 'Unauthorized' }, { status: 401 }),
+      ),
+    )
+    const { jobCard, start } = await openStart()
+    await user.click(start)
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Start job' }))
+    expect(await within(jobCard).findByRole('alert')).toHaveTextContent('Signed out of Enterprise Manager')
+    expect(await screen.findByRole('dialog', { name: 'Your Enterprise Manager session ended' })).toBeVisible()
+  })
+
   it("the explorer's row menu offers the same actions for the row's job; Cancel sends nothing", async () => {
     const user = userEvent.setup()
     await signIn()
