@@ -29,8 +29,13 @@ function reauthOn401(error: unknown): void {
 export function createQueryClient(options: { retries?: boolean } = {}): QueryClient {
   return new QueryClient({
     queryCache: new QueryCache({ onError: reauthOn401 }),
-    // A job action sent with an expired session (its POST answered 401) asks for the password the same way.
-    mutationCache: new MutationCache({ onError: reauthOn401 }),
+    // A job action sent with an expired session (its POST answered 401) asks for the password the same way. Only
+    // mutations that say so: sign-in's own 401 is a wrong password, not an ended session.
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _result, mutation) => {
+        if (mutation.meta?.reauthOn401 === true) reauthOn401(error)
+      },
+    }),
     defaultOptions: {
       queries: {
         retry: options.retries === false ? false : shouldRetry,

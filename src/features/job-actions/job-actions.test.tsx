@@ -5,10 +5,12 @@ import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { HttpResponse, http } from 'msw'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { emGet } from '@/em/em-get.ts'
+import { parseSessionsPage } from '@/em/parse-session.ts'
+import { buildQueryPath, type SessionFilter } from '@/em/session-query.ts'
 import { isRunning } from '@/em/session-status.ts'
 import { clearEmSession } from '@/em/session-token.ts'
-import { emSessions, findCard, signIn } from '@/features/session-detail/detail-test-kit.ts'
-import { type EmTestServer, startEmTestServer } from '@/test/em-server.ts'
+import { type EmTestServer, signInToEm as signIn, startEmTestServer } from '@/test/em-server.ts'
 import { renderAt } from '@/test/render-at.tsx'
 
 let em: EmTestServer
@@ -35,6 +37,16 @@ afterEach(() => {
   clearEmSession()
 })
 afterAll(() => em.close())
+
+/** The newest sessions matching a filter, as EM answers them (through the app's own transport and parser). */
+async function emSessions(filter: SessionFilter, pageSize: number) {
+  const path = buildQueryPath({ filter, sort: { field: 'CreationTime', dir: 'desc' }, page: 1, pageSize })
+  return parseSessionsPage(await emGet(path, { format: 'xml' })).items
+}
+
+function findCard(name: string) {
+  return screen.findByRole('region', { name }, { timeout: 5000 })
+}
 
 /** A session whose job is idle (its newest session has ended): Start applies. */
 async function idleJobSession() {

@@ -19,7 +19,12 @@ export interface EmActionState {
 export function useEmAction(): EmActionState {
   const queryClient = useQueryClient()
   const [sentAt, setSentAt] = useState<number | null>(null)
-  const mutation = useMutation({ mutationFn: (href: string) => postEmAction(href), retry: false })
+  const mutation = useMutation({
+    mutationFn: (href: string) => postEmAction(href),
+    retry: false,
+    // A 401 here is an ended session: the app's mutation cache opens the re-sign-in dialog.
+    meta: { reauthOn401: true },
+  })
   const task = mutation.data
   const poll = useQuery({
     ...taskQueries.detail(task?.href ?? ''),
