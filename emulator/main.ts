@@ -1,7 +1,11 @@
 // CLI: `tsx emulator/main.ts [flags]` starts a fake Enterprise Manager; see --help.
 import { parseArgs } from 'node:util'
 import { parseUsers } from './handlers/accounts.ts'
-import { DEFAULT_PUBLIC_URL, DEFAULT_SESSION_TTL_SECONDS } from './handlers/context.ts'
+import {
+  DEFAULT_PUBLIC_URL,
+  DEFAULT_SESSION_TTL_SECONDS,
+  DEFAULT_TASK_DELAYS_MS,
+} from './handlers/context.ts'
 import { type StartOptions, startEmulator } from './http/start.ts'
 
 const USAGE = `Usage: tsx emulator/main.ts [options]
@@ -24,6 +28,10 @@ const USAGE = `Usage: tsx emulator/main.ts [options]
   --end-time MODE          running sessions' EndTimeUTC: sentinel (default), empty or absent
   --task-path SPELLING     Down link spelling: replicaTaskSessions (default) or repicaTaskSessions
   --bom                    start every JSON body with a UTF-8 BOM (EM 9.5 behaviour)
+  --collect-every MINUTES  EM's data collection: publish what the backup servers did only every MINUTES
+                           (EM's default is 15), or 'manual' (only on ?action=collect); default: at once
+  --task-delays MS,MS      how long an action's task is Running, then OperationFinished (default 3000,2000)
+  --action-run SECONDS     length of a run that Start or Retry begins (default: 3-20 minutes, as scheduled)
   --help                   show this text`
 
 class UsageError extends Error {}
@@ -59,6 +67,23 @@ function publicUrl(text: string | undefined): string | undefined {
   return base
 }
 
+function collectEvery(text: string | undefined): number | 'manual' | undefined {
+  if (text === undefined || text === 'manual') return text
+  return integer('collect-every', text, 1, 1440)
+}
+
+function taskDelays(text: string | undefined): readonly [number, number] | undefined {
+  if (text === undefined) return undefined
+  const parts = text.split(',')
+  const [running, finishing] = parts.map((part) => integer('task-delays', part, 0, 600_000))
+  if (parts.length !== 2 || running === undefined || finishing === undefined) {
+    throw new UsageError(
+      `--task-delays must be two integers like ${DEFAULT_TASK_DELAYS_MS.join(',')}, got '${text}'.`,
+    )
+  }
+  return [running, finishing]
+}
+
 function optionsFrom(args: string[]): StartOptions | 'help' {
   const { values } = parseArgs({
     args,
@@ -80,6 +105,9 @@ function optionsFrom(args: string[]): StartOptions | 'help' {
       'end-time': { type: 'string' },
       'task-path': { type: 'string' },
       bom: { type: 'boolean' },
+      'collect-every': { type: 'string' },
+      'task-delays': { type: 'string' },
+      'action-run': { type: 'string' },
       help: { type: 'boolean' },
     },
   })
@@ -118,6 +146,9 @@ function optionsFrom(args: string[]): StartOptions | 'help' {
     endTimeMode: oneOf('end-time', values['end-time'], ['sentinel', 'empty', 'absent']),
     taskPathSpelling: oneOf('task-path', values['task-path'], ['replicaTaskSessions', 'repicaTaskSessions']),
     bom: values.bom === true,
+    collectEveryMinutes: collectEvery(values['collect-every']),
+    taskDelaysMs: taskDelays(values['task-delays']),
+    actionRunSeconds: integer('action-run', values['action-run'], 1, 3600),
   }
 }
 

@@ -1,3 +1,4 @@
+import { createActionLog } from './action-log.ts'
 import { bufferedRequest } from './buffered-request.ts'
 import { readTrustedProxies } from './client-address.ts'
 import { readPackageVersion } from './config-document.ts'
@@ -135,6 +136,7 @@ export async function createEmProxy(options: EmProxyOptions): Promise<EmProxy> {
     trustedProxies,
     health: { readiness, version, startedAt: Date.now() },
     ...(options.observeRequests === false ? {} : { observer: { log, metrics, trustedProxies } }),
+    actionLog: createActionLog(log),
   })
   const selfCheck =
     env.kiosk &&

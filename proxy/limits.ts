@@ -1,10 +1,10 @@
 // The proxy's size limits, in one place so the README, the error messages and the tests say the same numbers.
 
-/** Largest request body forwarded to EM: job actions send none (em-api.md §13.1), a spec such as JobCloneSpec is small. */
-export const MAX_BODY_BYTES = 64 * 1024
-
-/** Sign-in (POST /api/sessionMngr/) carries its credentials in Authorization and no body at all (em-api.md §3). */
-export const MAX_SIGN_IN_BODY_BYTES = 0
+/**
+ * Largest request body forwarded to EM: none. The only POSTs that pass (write-policy.ts) take no body: sign-in
+ * carries its credentials in Authorization (em-api.md §3), job and server actions send nothing (§13.1, §15).
+ */
+export const MAX_BODY_BYTES = 0
 
 /** Largest total of the request headers the proxy forwards to EM (token, Authorization, Accept, Content-Type). */
 export const MAX_FORWARDED_HEADER_BYTES = 4 * 1024

@@ -62,7 +62,8 @@ function finish(clock: JobClock, run: LiveRun, now: Micros): void {
   applyAt(run, now)
   clock.current = null
   const { plan } = run
-  if (plan.result !== 'Failed' || plan.attempt >= MAX_RETRIES || !clock.rng.chance(0.6)) return
+  if (plan.result !== 'Failed' || plan.stoppedByUser === true) return
+  if (plan.attempt >= MAX_RETRIES || !clock.rng.chance(0.6)) return
   // VBR retries a failed run after a short wait, unless the next scheduled run would come first.
   const start = plan.end + clock.rng.int(2 * MICROS_PER_MINUTE, 8 * MICROS_PER_MINUTE)
   const nextSlot = clock.enabled ? clock.slot : Number.POSITIVE_INFINITY

@@ -121,3 +121,17 @@ export interface LogonSessionRecord {
   userName: string
   lastUsed: number
 }
+
+// EM's own tasks (em-api.md §13.2): an action's progress as EM reports it, not VBR data.
+export const TASK_OPERATIONS = ['StartJob', 'StopJob', 'RetryJob', 'CollectingBackupServer'] as const
+export type TaskOperation = (typeof TASK_OPERATIONS)[number]
+export type ActionTaskState = 'Running' | 'OperationFinished' | 'Finished'
+
+/** A task as EM shows it at one instant. */
+export interface TaskView {
+  id: string
+  state: ActionTaskState
+  operation: TaskOperation
+  /** Absent while Running (§13.2). */
+  result: { success: boolean; message: string } | null
+}

@@ -7,6 +7,7 @@ import type {
   LogonSessionRecord,
   ReplicaRecord,
   ReplicaSessionRecord,
+  TaskView,
 } from '../data/records.ts'
 import type { EndTimeMode } from '../query/query-source.ts'
 import {
@@ -35,6 +36,7 @@ import {
 } from './query-result.ts'
 import { queryServiceJson, queryServiceXml } from './query-service.ts'
 import type { SerializeContext, TaskPathSpelling } from './serialize-context.ts'
+import { taskJson, taskXml } from './task.ts'
 import { pluralOf, type TypedItem, type TypedItems } from './typed-items.ts'
 import { INDENT, NAMESPACES, wrapElement, XML_DECLARATION } from './xml-writer.ts'
 
@@ -70,6 +72,9 @@ export type EmBody =
   | { kind: 'entityList'; data: TypedItems }
   | { kind: 'ref'; data: TypedItem }
   | { kind: 'entity'; data: TypedItem }
+  /** The Task of an action (em-api.md §13.2), and the caller's task list. */
+  | { kind: 'task'; task: TaskView }
+  | { kind: 'tasks'; tasks: readonly TaskView[] }
   | ({ kind: 'error' } & ErrorContent)
   /** `/jobs/{id}/includes` and one include (em-api.md §12); ObjectInJob queries answer under Resources. */
   | { kind: 'includeList'; items: readonly IncludeRecord[] }
@@ -122,6 +127,12 @@ function toXml(body: EmBody, ctx: SerializeContext): string {
       return singleRefXml(body.data, ctx)
     case 'entity':
       return singleEntityXml(body.data, ctx)
+    case 'task':
+      return taskXml(body.task, ctx.base, '', NAMESPACES)
+    case 'tasks': {
+      const tasks = body.tasks.map((task) => taskXml(task, ctx.base, INDENT)).join('')
+      return wrapElement('', 'Tasks', NAMESPACES, tasks)
+    }
     case 'error':
       return errorXml(body)
     case 'includeList':
@@ -154,6 +165,10 @@ function toJson(body: EmBody, ctx: SerializeContext): JsonObject {
       return singleRefJson(body.data, ctx)
     case 'entity':
       return singleEntityJson(body.data, ctx)
+    case 'task':
+      return taskJson(body.task, ctx.base)
+    case 'tasks':
+      return { Tasks: body.tasks.map((task) => taskJson(task, ctx.base)) }
     case 'error':
       return errorJson(body)
     case 'includeList':

@@ -268,6 +268,29 @@ describe('the shipped nginx configuration', () => {
     expect(seen.length).toBe(before)
   })
 
+  it('passes sign-out but no other write: job actions need the Node proxy, which checks and logs them', async () => {
+    const job = '2c49a44e-1e59-4527-a6bc-6b2f9b579ee1'
+    const before = seen.length
+    const headers = { 'X-RestSvcSessionId': TOKEN, Origin: 'https://dashboard.example.com' }
+    for (const [method, path] of [
+      ['POST', `/api/jobs/${job}?action=start`],
+      ['POST', `/api/backupServers/${job}?action=collect`],
+      ['POST', `/api/vmReplicaPoints/${job}?action=failover`],
+      ['POST', '/api/logonSessions'],
+      ['DELETE', `/api/jobs/${job}`],
+      ['DELETE', '/api/tasks/task-1'],
+      ['DELETE', `/api/logonSessions/${job}?x=1`],
+    ] as const) {
+      const answer = await get(path, { method, headers })
+      expect(answer.status, `${method} ${path}`).toBe(403)
+      expect(JSON.parse(answer.body.toString()), path).toMatchObject({ error: 'forbidden' })
+    }
+    expect(seen.length).toBe(before)
+    const signOut = await get(`/api/logonSessions/${job}`, { method: 'DELETE', headers })
+    expect(signOut.status).not.toBe(403)
+    expect(seen.at(-1)?.url).toBe(`/api/logonSessions/${job}`)
+  })
+
   it.each([
     ['GET /api/..\\..\\x HTTP/1.1'],
     ['GET /api/x\\y HTTP/1.1'],
