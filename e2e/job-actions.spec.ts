@@ -38,7 +38,7 @@ async function signInAndOpenRunning(page: Page, user = 'admin', password = 'admi
   return page.getByRole('region', { name: 'Job', exact: true })
 }
 
-test('stop a running job, retry it, watch the new session to its end and find it atop the explorer', async ({
+test('stop a running job, retry it, watch the new session to its end and find it atop the explorer @xml-only', async ({
   page,
 }) => {
   const posts: string[] = []

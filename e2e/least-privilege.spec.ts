@@ -18,7 +18,7 @@ function explorerLinks(page: Page) {
   return page.getByRole('table', { name: /Replica job sessions/ }).getByRole('link')
 }
 
-test('a Portal User signs in, explores, opens a session and watches the wall; each screen says what it cannot see', async ({
+test('a Portal User signs in, explores, opens a session and watches the wall; each screen says what it cannot see @xml-only', async ({
   page,
   format,
 }) => {

@@ -94,7 +94,7 @@ test('a Portal User: the view works from points and task sessions and says what 
   await page.screenshot({ path: 'test-results/screens/protection-portal-user.png' })
 })
 
-test('the wall shows the VMs out of RPO across a room at 1920×1080', async ({ page }) => {
+test('the wall shows the VMs out of RPO across a room at 1920×1080 @xml-only', async ({ page }) => {
   await page.setViewportSize({ width: 1920, height: 1080 })
   await page.goto('/wall?rpo=24')
   await signInThroughUi(page)

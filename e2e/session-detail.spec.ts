@@ -217,7 +217,7 @@ test('a session that fails to load shows the error, and Retry loads it once EM a
   await expect(page.getByRole('alert')).toHaveCount(0)
 })
 
-test('a running session refreshes itself and shows live progress', async ({ page }) => {
+test('a running session refreshes itself and shows live progress @xml-only', async ({ page }) => {
   await signIn(page)
   const id = await firstSessionId(page, 'State==Working')
   let fetches = 0
