@@ -76,11 +76,13 @@ test('stop a running job, retry it, watch the new session to its end and find it
     timeout: 20_000,
   })
   expect(posts.map((url) => new URL(url).search)).toEqual(['?action=stop', '?action=retry'])
-  const newName = (await watch.getByRole('link').textContent()) ?? ''
+  const newHref = (await watch.getByRole('link').getAttribute('href')) ?? ''
+  expect(newHref).toMatch(/^\/sessions\/[0-9a-f-]{36}$/)
 
+  // The explorer's row link is its Job cell; the session is where it leads.
   await page.goto('/sessions')
   const firstRow = page.getByRole('row').nth(1)
-  await expect(firstRow.getByRole('link').first()).toHaveText(newName)
+  await expect(firstRow.getByRole('link').first()).toHaveAttribute('href', newHref)
   await expect(firstRow).toContainText('Retry')
   expect(jobName).not.toBe('')
 })
