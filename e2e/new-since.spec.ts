@@ -1,7 +1,7 @@
 // "What failed since you last looked" with the emulator's clock moved forward (/__emulator/clock): sessions that
 // end Failed or Warning after the last visit are marked and counted, older ones are not; opt-in notifications
 // fire once per new failure in a context that granted the permission, and open that session.
-import type { APIRequestContext } from '@playwright/test'
+import type { APIRequestContext, Page } from '@playwright/test'
 import { controlEmulator, expect, resetEmulator, signInThroughUi, test } from './fixtures.ts'
 
 test.beforeEach(async () => {
@@ -48,6 +48,24 @@ function justAfter(emTime: string): string {
   return new Date(Date.parse(emTime) + 1).toISOString().replace('.000Z', 'Z')
 }
 
+/** What the explorer recorded of the user's last look: when, and the end of the newest failure EM had reported. */
+async function lastSeenOf(page: Page): Promise<{ at: number; after: number }> {
+  const stored = await page.evaluate(() => localStorage.getItem('dashboard.explorer.lastSeen'))
+  if (stored === null) throw new Error('the explorer recorded no look')
+  return JSON.parse(stored)
+}
+
+/** The failures EM reports ending at the page's mark (to the millisecond either side): one when the mark is EM's. */
+async function failuresAtMark(page: Page, request: APIRequestContext, token: string): Promise<WireSession[]> {
+  const { after } = await lastSeenOf(page)
+  const around = (ms: number) => new Date(ms).toISOString()
+  return emSessions(request, token, {
+    filter: `(Result==Failed,Result==Warning);EndTime>="${around(after - 1)}";EndTime<="${around(after + 1)}"`,
+    sort: 'sortDesc=EndTime',
+    pageSize: 1,
+  })
+}
+
 const idOf = (uid: string) => uid.replace('urn:veeam:ReplicaJobSession:', '')
 
 test('failures after the last visit are marked and counted, older ones are not @xml-only', async ({
@@ -62,6 +80,8 @@ test('failures after the last visit are marked and counted, older ones are not @
   const table = first.getByRole('table', { name: /Replica job sessions/ })
   await expect(table.getByRole('row').nth(1)).toBeVisible()
   await expect(table.getByText('New', { exact: true })).toHaveCount(0)
+  // The page records the newest failure EM reported once EM answers; until then its mark is the browser's clock.
+  await expect.poll(async () => (await failuresAtMark(first, request, token)).length).toBe(1)
   const [newest] = await emSessions(request, token, {
     filter: '(Result==Failed,Result==Warning)',
     sort: 'sortDesc=EndTime',
@@ -87,17 +107,10 @@ test('failures after the last visit are marked and counted, older ones are not @
   await page.goto(FAILURES)
   await expect(page.getByLabel('User name')).toBeVisible()
   // When the list was last seen, and the end of the newest failure EM had reported by then (EM's clock).
-  const lastSeen: { at: number; after: number } = JSON.parse(
-    (await page.evaluate(() => localStorage.getItem('dashboard.explorer.lastSeen'))) ?? 'null',
-  )
+  const lastSeen = await lastSeenOf(page)
   // The emulator's runs go on in real time: a run may have ended failed between the page's last read and the test's,
   // so the page's mark is a failure EM reported, no newer than the newest the test read afterwards.
-  const atMark = await emSessions(request, token, {
-    filter: `(Result==Failed,Result==Warning);EndTime>="${new Date(lastSeen.after - 1).toISOString()}";EndTime<="${new Date(lastSeen.after + 1).toISOString()}"`,
-    sort: 'sortDesc=EndTime',
-    pageSize: 1,
-  })
-  expect(atMark).toHaveLength(1)
+  expect(await failuresAtMark(page, request, token)).toHaveLength(1)
   expect(lastSeen.after).toBeLessThanOrEqual(Date.parse(newest.EndTimeUTC) + 1)
   await signInThroughUi(page)
   const rows = page

@@ -96,4 +96,15 @@ describe('new since you last looked', { timeout: 20_000 }, () => {
     // What EM had reported by then: its newest failure's end.
     expect(lastSeen.after).toBe(Math.max(...failures().map((failure) => failure.end)))
   })
+
+  it('records the newest failure EM reported as soon as EM answers, while the list is on screen', async () => {
+    renderAt('/sessions?result=Failed')
+    await rows()
+    const newestEnd = Math.max(...failures().map((failure) => failure.end))
+    await waitFor(() =>
+      expect(JSON.parse(localStorage.getItem('dashboard.explorer.lastSeen') ?? 'null')?.after).toBe(
+        newestEnd,
+      ),
+    )
+  })
 })

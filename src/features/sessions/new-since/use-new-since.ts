@@ -22,6 +22,15 @@ export function useNewSince(refetchInterval: number | false): {
   // The newest failure EM has reported while the list is on screen (undefined until it answers).
   const newestEnd = useRef<number | null | undefined>(undefined)
   if (newest.data) newestEnd.current = newest.data.items[0]?.endTime ?? null
+  const answeredEnd = newestEnd.current
+
+  // EM's answer moves "what had EM reported by then" at once: a tab closed a moment after the answer (before the
+  // next tick) must not leave a mark of this browser's clock, which is not an end EM reported.
+  useEffect(() => {
+    if (answeredEnd !== undefined && onScreen()) {
+      lastSeenPreference.set(markNow(Date.now(), answeredEnd, lastSeenPreference.get()))
+    }
+  }, [answeredEnd])
 
   useEffect(() => {
     const seen = () =>
