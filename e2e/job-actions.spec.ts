@@ -2,9 +2,9 @@
 // from the session's detail view, watch each task and the new session to its end, find it atop the explorer;
 // Cancel sends nothing; a Portal User sees the job's actions disabled with EM's reason; a failed task shows EM's
 // message; an axe scan of the dialog.
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 import { PORTAL_USER } from './accounts.ts'
+import { expectNoSeriousA11yProblems, OPEN_DIALOGS } from './axe.ts'
 import { controlEmulator, expect, resetEmulator, signInThroughUi, test } from './fixtures.ts'
 
 test.beforeEach(async () => {
@@ -105,8 +105,7 @@ test('a task EM fails shows its message word for word; the dialog passes axe @xm
   await jobCard.getByRole('button', { name: 'Stop job' }).click()
   const dialog = page.getByRole('dialog', { name: /^Stop job “/ })
   await expect(dialog).toBeVisible()
-  const scan = await new AxeBuilder({ page }).include('dialog[open]').analyze()
-  expect(scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([])
+  await expectNoSeriousA11yProblems(page, OPEN_DIALOGS)
   await dialog.getByRole('button', { name: 'Stop job' }).click()
   await expect(jobCard.getByRole('alert')).toHaveText(
     /Finished, failed\. Enterprise Manager: Backup server is not responding\./,

@@ -1,9 +1,9 @@
 // Protection journeys against the emulator, through the real proxy: find the VMs out of RPO, open one's history,
 // follow a run to its job session and back; the wall's VM tile at 1080p; a Portal User's view; accessibility and
 // screenshots in both themes.
-import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
 import { PORTAL_USER } from './accounts.ts'
+import { expectNoSeriousA11yProblems } from './axe.ts'
 import { expect, resetEmulator, signInThroughUi, test } from './fixtures.ts'
 
 test.beforeEach(async () => {
@@ -115,9 +115,7 @@ test('no serious or critical accessibility violations; screenshots in light and 
   for (const theme of ['light', 'dark'] as const) {
     await page.getByLabel('Theme').selectOption(theme)
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
-    const results = await new AxeBuilder({ page }).analyze()
-    const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    await expectNoSeriousA11yProblems(page)
     await page.screenshot({ path: `test-results/screens/protection-${theme}.png` })
   }
   for (const [width, height] of [

@@ -1,7 +1,7 @@
 // Session detail journeys against the emulator, through the real proxy. What each card shows is checked against
 // EM's own entities, fetched through the app's proxy with the page's session token by following the same links.
-import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
+import { expectNoSeriousA11yProblems } from './axe.ts'
 import { controlEmulator, expect, resetEmulator, signInThroughUi, test } from './fixtures.ts'
 
 test.beforeEach(async () => {
@@ -266,9 +266,7 @@ test('hostile EM text renders as text, and no serious or critical accessibility 
     await page.getByLabel('Theme').selectOption(theme)
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
     await expect(card(page, 'Backup server')).toContainText('Sessions on this server')
-    const results = await new AxeBuilder({ page }).analyze()
-    const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    await expectNoSeriousA11yProblems(page)
     await page.screenshot({ path: `test-results/screens/detail-hostile-${theme}.png`, fullPage: true })
   }
 })

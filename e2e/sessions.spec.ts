@@ -1,8 +1,8 @@
 // Sessions explorer journeys against the emulator, through the real proxy. What the table shows is checked
 // against EM's own answer to the request the page says it sent (the "EM query" line).
 import { readFileSync } from 'node:fs'
-import AxeBuilder from '@axe-core/playwright'
 import type { Locator, Page } from '@playwright/test'
+import { expectNoSeriousA11yProblems } from './axe.ts'
 import { expect, resetEmulator, signInThroughUi, test } from './fixtures.ts'
 
 test.beforeEach(async () => {
@@ -258,9 +258,7 @@ test('no serious or critical accessibility violations; screenshots in light and 
   for (const theme of ['light', 'dark'] as const) {
     await page.getByLabel('Theme').selectOption(theme)
     await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
-    const results = await new AxeBuilder({ page }).analyze()
-    const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    expect(blocking.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    await expectNoSeriousA11yProblems(page)
     await page.screenshot({ path: `test-results/screens/explorer-${theme}.png` })
   }
   // The smallest and the largest screens the dashboard is made for.

@@ -1,7 +1,7 @@
 // Wall journeys: a NOC screen at 1080p and 4K, an EM outage, a session expiry, kiosk mode and its security, and
 // many screens polling through one proxy. Figures are checked against the emulator's own answers.
-import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
+import { expectNoSeriousA11yProblems } from './axe.ts'
 import { controlEmulator, expect, resetEmulator, signInThroughUi, test } from './fixtures.ts'
 import { KIOSK_KEY, KIOSK_URL, kioskWall } from './kiosk.ts'
 import { EMULATOR_URL } from './ports.ts'
@@ -375,8 +375,6 @@ test('has no serious or critical accessibility violations, in either theme @xml-
     await expect(tile(page, 'Failed, last 24 h')).toHaveText(/^\d+$/)
     await expect(page.locator('.wall-chart__plot svg.recharts-surface')).toBeVisible()
     await page.screenshot({ path: `test-results/screens/wall-${theme}.png` })
-    const { violations } = await new AxeBuilder({ page }).analyze()
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([])
+    await expectNoSeriousA11yProblems(page)
   }
 })
