@@ -38,6 +38,13 @@ async function noPageSideScroll(page: Page): Promise<void> {
   expect(scrollWidth).toBeLessThanOrEqual(innerWidth)
 }
 
+async function noTableSideScroll(page: Page): Promise<void> {
+  const hidden = await page
+    .locator('.table-scroller')
+    .evaluate((scroller) => scroller.scrollWidth - scroller.clientWidth)
+  expect(hidden).toBeLessThanOrEqual(0)
+}
+
 /** Every visible control a thumb may need is at least 44 × 44 px (a card counts as its link's target). */
 async function expectThumbTargets(page: Page): Promise<void> {
   const small = await page.evaluate(() => {
@@ -75,6 +82,8 @@ for (const [width, height, minimum] of SCREENS) {
       await expect(page.locator('html')).toHaveAttribute('data-theme', scheme)
       expect(await rowsAboveFold(page)).toBeGreaterThanOrEqual(minimum)
       await noPageSideScroll(page)
+      // Every default column, the row's actions included, is in view on a desk screen.
+      if (width >= 640) await noTableSideScroll(page)
       await expectNoSeriousA11yProblems(page)
       if (width < 640) await expectThumbTargets(page)
       await page.screenshot({ path: `test-results/screens/explorer-${width}x${height}-${scheme}.png` })

@@ -18,9 +18,11 @@ export function RowActions({ session }: { session: ReplicaJobSession }) {
         className="button button--small"
         aria-haspopup="dialog"
         aria-label={`Actions for session ${session.name}`}
+        title="Actions…"
         onClick={() => setOpen(true)}
       >
-        Actions…
+        {/* A glyph, not a word: the column must fit a 1280-pixel laptop with every default column shown. */}
+        <span aria-hidden="true">⋯</span>
       </button>
       {open ? <RowActionsDialog session={session} onClose={() => setOpen(false)} /> : null}
     </>

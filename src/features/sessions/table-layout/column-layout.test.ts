@@ -58,6 +58,13 @@ describe('gridTemplate', () => {
     })
   })
 
+  it('the default columns fit a 1280-pixel laptop without scrolling sideways', () => {
+    const defaults = resolveLayout(null)
+    const shown = defaults.columnOrder.filter((id) => defaults.columnVisibility[id] !== false)
+    // 1280 px less the page's 1 rem margins and the table's borders, at 16 px to the rem.
+    expect(Number.parseFloat(gridTemplate(shown).minWidth)).toBeLessThanOrEqual((1280 - 32 - 2) / 16)
+  })
+
   it('gives a column it does not know (a later actions column) a track of its own', () => {
     expect(gridTemplate(['JobName', 'actions']).columns).toBe('minmax(10rem, 2fr) minmax(6rem, 0.5fr)')
   })

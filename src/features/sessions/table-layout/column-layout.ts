@@ -36,7 +36,7 @@ const TRACKS: Record<string, { min: number; grow?: number }> = {
   Duration: { min: 5 },
   Progress: { min: 7, grow: 0.6 },
   IsRetry: { min: 4.5 },
-  Actions: { min: 6 },
+  Actions: { min: 4.5 },
   Name: { min: 12, grow: 2 },
 }
 // A column this file does not know (one added by another feature) gets a modest flexible track.
