@@ -46,7 +46,8 @@ export default defineConfig({
       url: `${APP_URL}/dashboard-config.json`,
       reuseExistingServer: false,
       timeout: 180_000,
-      env: { EM_URL: EMULATOR_URL },
+      // A hanging EM ends at the proxy in 10 s rather than the default 30 s: the hang journey waits that out.
+      env: { EM_URL: EMULATOR_URL, EM_TIMEOUT_MS: '10000' },
     },
     // The same build again with kiosk mode on, for the wall journeys (e2e/wall.spec.ts); web servers start in
     // order, so the build above is done by now.
