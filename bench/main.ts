@@ -3,7 +3,7 @@
 // Exit code 1 when a full run misses a budget, or when any run leaves a figure unmeasured (report.ts).
 import { writeFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { startBrowserStack } from './browser-stack.ts'
+import { type BrowserStack, startBrowserStack } from './browser-stack.ts'
 import { benchBundle, buildApp } from './bundle-bench.ts'
 import { benchEmulator } from './emulator-bench.ts'
 import { benchExplorer } from './explorer-bench.ts'
@@ -26,36 +26,50 @@ figures.push(
 )
 
 // Browser figures against the bench build served by `vite preview`; every process is stopped, even on failure.
-const stack = await startBrowserStack()
-try {
-  figures.push(...(await benchExplorer(stack, smoke ? 1 : 5)))
-  figures.push(...(await benchEmLoad(stack, smoke)))
-} finally {
-  await stack.close()
-}
-// A small EM for the soak: it looks for what grows per refresh, and small pages make 1,000 refreshes quick.
-const soakStack = await startBrowserStack(['--sessions', '300'])
-try {
-  figures.push(
-    ...(await benchWallSoak(soakStack, smoke ? { cycles: 10, baseline: 5 } : { cycles: 1000, baseline: 50 })),
-  )
-} finally {
-  await soakStack.close()
+// Each phase names the emulator it wants; the smoke run gives them all one stack on the default data set, since
+// starting an emulator, a preview and Chromium costs more than its small iterations.
+const protectionSize = smoke ? [] : ['--vms', '2000', '--jobs', '150', '--days', '30']
+const browserPhases: { emulatorArgs: string[]; run: (stack: BrowserStack) => Promise<Figure[]> }[] = [
+  {
+    emulatorArgs: [],
+    run: async (stack) => [
+      ...(await benchExplorer(stack, smoke ? 1 : 5)),
+      ...(await benchEmLoad(stack, smoke)),
+    ],
+  },
+  // A small EM for the soak: it looks for what grows per refresh, and small pages make 1,000 refreshes quick.
+  {
+    emulatorArgs: ['--sessions', '300'],
+    run: (stack) =>
+      benchWallSoak(stack, smoke ? { cycles: 10, baseline: 5 } : { cycles: 1000, baseline: 50 }),
+  },
+  // The protection view at the issue's size: 2,000 VMs in 150 jobs with 30 days of history (the emulator's layout).
+  {
+    emulatorArgs: protectionSize,
+    run: (stack) =>
+      benchProtection(stack, smoke ? 1 : 3, smoke ? 'default data set' : '2,000 VMs, 150 jobs, 30 days'),
+  },
+]
+
+async function withStack(emulatorArgs: readonly string[], run: (stack: BrowserStack) => Promise<void>) {
+  const stack = await startBrowserStack(emulatorArgs)
+  try {
+    await run(stack)
+  } finally {
+    await stack.close()
+  }
 }
 
-// The protection view at the issue's size: 2,000 VMs in 150 jobs with 30 days of history (the emulator's layout).
-const protectionSize = smoke ? [] : ['--vms', '2000', '--jobs', '150', '--days', '30']
-const protectionStack = await startBrowserStack(protectionSize)
-try {
-  figures.push(
-    ...(await benchProtection(
-      protectionStack,
-      smoke ? 1 : 3,
-      smoke ? 'default data set' : '2,000 VMs, 150 jobs, 30 days',
-    )),
-  )
-} finally {
-  await protectionStack.close()
+if (smoke) {
+  await withStack([], async (stack) => {
+    for (const phase of browserPhases) figures.push(...(await phase.run(stack)))
+  })
+} else {
+  for (const phase of browserPhases) {
+    await withStack(phase.emulatorArgs, async (stack) => {
+      figures.push(...(await phase.run(stack)))
+    })
+  }
 }
 
 figures.push(
