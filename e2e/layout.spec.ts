@@ -11,12 +11,15 @@ test.beforeEach(async () => {
 // An axe scan of a full page takes 10–15 s on a busy 2-core machine, and these tests make several.
 test.describe.configure({ timeout: 180_000 })
 
-/** [width, height, rows that must be fully visible above the fold with no filter set]. */
+/**
+ * [width, height, rows that must be fully visible above the fold with no filter set, axe scan]. The desk sizes render
+ * the same elements, only wider, so one of them is scanned; the phone's cards are a layout of their own.
+ */
 const SCREENS = [
-  [390, 844, 2],
-  [1280, 720, 12],
-  [1440, 900, 16],
-  [1920, 1080, 16],
+  [390, 844, 2, true],
+  [1280, 720, 12, false],
+  [1440, 900, 16, true],
+  [1920, 1080, 16, false],
 ] as const
 
 /** Session rows (desk) or cards (phone) that are entirely inside the viewport without scrolling. */
@@ -66,7 +69,7 @@ async function expectThumbTargets(page: Page): Promise<void> {
   expect(small).toEqual([])
 }
 
-for (const [width, height, minimum] of SCREENS) {
+for (const [width, height, minimum, scan] of SCREENS) {
   test(`explorer at ${width}×${height}: at least ${minimum} rows above the fold, both themes @xml-only`, async ({
     page,
   }) => {
@@ -84,7 +87,7 @@ for (const [width, height, minimum] of SCREENS) {
       await noPageSideScroll(page)
       // Every default column, the row's actions included, is in view on a desk screen.
       if (width >= 640) await noTableSideScroll(page)
-      await expectNoSeriousA11yProblems(page)
+      if (scan) await expectNoSeriousA11yProblems(page)
       if (width < 640) await expectThumbTargets(page)
       await page.screenshot({ path: `test-results/screens/explorer-${width}x${height}-${scheme}.png` })
     }

@@ -2,7 +2,6 @@
 // against EM's own answer to the request the page says it sent (the "EM query" line).
 import { readFileSync } from 'node:fs'
 import type { Locator, Page } from '@playwright/test'
-import { expectNoSeriousA11yProblems } from './axe.ts'
 import { expect, resetEmulator, signInThroughUi, test } from './fixtures.ts'
 
 test.beforeEach(async () => {
@@ -247,27 +246,4 @@ test('a 1,000-row page renders and scrolls with few rows in the DOM; Back from a
   await expect(page).toHaveURL(/size=1000/)
   await expect(sessionsTable(page).locator(`a[href="${href}"]`)).toBeVisible()
   await expect.poll(() => scroller.evaluate((element) => element.scrollTop)).toBe(scrolledTo)
-})
-
-test('no serious or critical accessibility violations; screenshots in light and dark themes @xml-only', async ({
-  page,
-}) => {
-  // Two axe scans of a full page take 10–15 s each on a busy 2-core machine, before the 4K screenshot.
-  test.slow()
-  await openExplorer(page, '/sessions')
-  for (const theme of ['light', 'dark'] as const) {
-    await page.getByLabel('Theme').selectOption(theme)
-    await expect(page.locator('html')).toHaveAttribute('data-theme', theme)
-    await expectNoSeriousA11yProblems(page)
-    await page.screenshot({ path: `test-results/screens/explorer-${theme}.png` })
-  }
-  // The smallest and the largest screens the dashboard is made for.
-  for (const [width, height] of [
-    [1280, 720],
-    [3840, 2160],
-  ] as const) {
-    await page.setViewportSize({ width, height })
-    await expect(dataRows(page).first()).toBeVisible()
-    await page.screenshot({ path: `test-results/screens/explorer-${width}x${height}.png` })
-  }
 })
