@@ -9,7 +9,7 @@ import { INDENT, textElement, wrapElement } from './xml-writer.ts'
 
 /** An entity type and the collection path its Hrefs use, e.g. ReplicaJobSession in `replicaSessions`. */
 export interface EntityKind {
-  type: 'ReplicaJobSession' | 'ReplicaTaskSession' | 'BackupServer' | 'Job'
+  type: 'ReplicaJobSession' | 'ReplicaTaskSession' | 'BackupServer' | 'Job' | 'Replica' | 'VmReplicaPoint'
   path: string
 }
 
