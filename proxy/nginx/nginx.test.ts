@@ -1,6 +1,5 @@
 // Runs the shipped nginx configuration for real: Debian's nginx on a loopback port, serving a small dist/ and
 // proxying /api/ over verified TLS to a stand-in EM that records what reached it.
-import { type ChildProcess, spawn } from 'node:child_process'
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage } from 'node:http'
 import { createServer, type Server } from 'node:https'
@@ -12,7 +11,7 @@ import { generate } from 'selfsigned'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pageSecurityHeaders } from '../security-headers.ts'
 import { type Answer, close, listen, securityHeadersOf, send } from '../test-servers.ts'
-import { freePort, NGINX, siteConfig, waitForPort } from './nginx-process.ts'
+import { type RunningNginx, SITE_NAME, siteConfig, startNginx } from './nginx-process.ts'
 
 const SHIPPED = readFileSync(new URL('./em-replica-dashboard.conf', import.meta.url), 'utf8')
 const TOKEN = 'dG9rZW4tZnJvbS1lbQ=='
@@ -55,8 +54,8 @@ const HOSTILE: Record<string, string> = {
   Vary: 'Origin',
 }
 
-let dir: string
-let nginx: ChildProcess | undefined
+let files: string
+let nginx: RunningNginx | undefined
 let em: Server
 let port: number
 const seen: Seen[] = []
@@ -78,14 +77,20 @@ async function certificate(name: string) {
   return { key: pems.private, cert: pems.cert }
 }
 
+/** The certificate nginx presents, for clients to trust. */
+function siteCa(): Buffer {
+  if (nginx === undefined) throw new Error('nginx did not start')
+  return nginx.ca
+}
+
 /** Writes one raw request over TLS (targets a well-behaved client will not send); resolves with status and text. */
 function rawTls(request: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const socket = tlsConnect({
       host: '127.0.0.1',
       port,
-      servername: 'dashboard.test',
-      ca: readFileSync(join(dir, 'site.pem')),
+      servername: SITE_NAME,
+      ca: siteCa(),
     })
     const chunks: Buffer[] = []
     socket.on('secureConnect', () => socket.write(request, 'latin1'))
@@ -105,30 +110,22 @@ function get(
 ): Promise<Answer> {
   return send(port, path, {
     ...init,
-    tls: { ca: readFileSync(join(dir, 'site.pem')), servername: 'dashboard.test' },
+    tls: { ca: siteCa(), servername: SITE_NAME },
   })
 }
 
 beforeAll(async () => {
-  if (NGINX === undefined) {
-    throw new Error(
-      'nginx is not installed: on Debian or Ubuntu run `apt-get install -y nginx` (.ci/run does).',
-    )
-  }
-  dir = mkdtempSync(join(tmpdir(), 'em-nginx-'))
-  // nginx's workers may run as another user: everything they read must be readable by them.
-  chmodSync(dir, 0o755)
-  const dist = join(dir, 'dist')
+  // What nginx serves and trusts, beside the prefix startNginx makes: its workers may run as another user, so
+  // everything they read must be readable by them.
+  files = mkdtempSync(join(tmpdir(), 'em-nginx-files-'))
+  chmodSync(files, 0o755)
+  const dist = join(files, 'dist')
   mkdirSync(join(dist, 'assets'), { recursive: true })
   writeFileSync(join(dist, 'index.html'), '<!doctype html><title>dashboard</title>')
   writeFileSync(join(dist, 'assets', 'index-abc123.js'), `console.log(${JSON.stringify('x'.repeat(4000))})`)
   writeFileSync(join(dist, 'version.json'), '{"version":"b1"}')
-
-  const site = await certificate('dashboard.test')
-  writeFileSync(join(dir, 'site.pem'), site.cert)
-  writeFileSync(join(dir, 'site.key'), site.key)
   const emCert = await certificate('em.test')
-  writeFileSync(join(dir, 'em-ca.pem'), emCert.cert)
+  writeFileSync(join(files, 'em-ca.pem'), emCert.cert)
 
   // EM as the proxy must meet it: a token header and a cookie on logon, a Basic challenge on a 401.
   em = createServer(emCert, (req, res) => {
@@ -157,62 +154,26 @@ beforeAll(async () => {
     res.end('<EnterpriseManager/>')
   })
   const emPort = await listen(em)
-  port = await freePort()
 
-  writeFileSync(
-    join(dir, 'site.conf'),
+  nginx = await startNginx((port, prefix) =>
     siteConfig(SHIPPED, {
       'listen 443 ssl;': `listen 127.0.0.1:${port} ssl;`,
-      'server_name dashboard.example.com;': 'server_name dashboard.test;',
-      '/etc/ssl/certs/dashboard.example.com.pem': join(dir, 'site.pem'),
-      '/etc/ssl/private/dashboard.example.com.key': join(dir, 'site.key'),
+      'server_name dashboard.example.com;': `server_name ${SITE_NAME};`,
+      '/etc/ssl/certs/dashboard.example.com.pem': join(prefix, 'site.pem'),
+      '/etc/ssl/private/dashboard.example.com.key': join(prefix, 'site.key'),
       '/srv/em-replica-dashboard/dist': dist,
       'proxy_pass https://em.example.com:9398;': `proxy_pass https://127.0.0.1:${emPort};`,
-      '/etc/ssl/certs/em-ca.pem': join(dir, 'em-ca.pem'),
+      '/etc/ssl/certs/em-ca.pem': join(files, 'em-ca.pem'),
       'proxy_ssl_name em.example.com;': 'proxy_ssl_name em.test;',
     }),
   )
-  const temp = (name: string) => join(dir, name)
-  writeFileSync(
-    join(dir, 'nginx.conf'),
-    [
-      // As root the workers would become "nobody"; keep them as the test's user.
-      process.getuid?.() === 0 ? 'user root;' : '',
-      'worker_processes 1;',
-      `error_log ${temp('error.log')} warn;`,
-      `pid ${temp('nginx.pid')};`,
-      'events { worker_connections 64; }',
-      'http {',
-      '  include /etc/nginx/mime.types;',
-      '  default_type application/octet-stream;',
-      `  access_log ${temp('access.log')};`,
-      `  client_body_temp_path ${temp('body')}; proxy_temp_path ${temp('proxy')};`,
-      `  fastcgi_temp_path ${temp('fastcgi')}; uwsgi_temp_path ${temp('uwsgi')}; scgi_temp_path ${temp('scgi')};`,
-      `  include ${join(dir, 'site.conf')};`,
-      '}',
-    ].join('\n'),
-  )
-  nginx = spawn(NGINX, ['-p', dir, '-c', join(dir, 'nginx.conf'), '-g', 'daemon off;'], {
-    stdio: ['ignore', 'ignore', 'pipe'],
-  })
-  let stderr = ''
-  nginx.stderr?.on('data', (chunk: Buffer) => {
-    stderr += chunk.toString()
-  })
-  const exited = new Promise<never>((_, reject) =>
-    nginx?.once('exit', (code) => reject(new Error(`nginx exited (${code}): ${stderr}`))),
-  )
-  await Promise.race([waitForPort(port, 10_000), exited])
+  port = nginx.port
 }, 60_000)
 
 afterAll(async () => {
-  if (nginx?.pid !== undefined && nginx.exitCode === null) {
-    const stopped = new Promise((resolve) => nginx?.once('exit', resolve))
-    process.kill(nginx.pid, 'SIGQUIT')
-    await stopped
-  }
+  await nginx?.stop()
   if (em) await close(em)
-  if (dir) rmSync(dir, { recursive: true, force: true })
+  if (files) rmSync(files, { recursive: true, force: true })
 })
 
 describe('the shipped nginx configuration', () => {
