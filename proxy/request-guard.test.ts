@@ -55,6 +55,24 @@ describe('guardRequest', () => {
     expect(guardRequest(method, '/api/jobs')).toMatchObject({ kind: 'refuse', status: 405 })
   })
 
+  it.each([
+    ['GET', '/api/jobs/j1?action=start'],
+    ['HEAD', '/api/jobs/j1?format=Entity&action=retry'],
+    ['GET', '/api/vmReplicaPoints/p1?Action=failover'],
+    ['GET', '/api/backupServers/b1?%61ction=collect'],
+  ])('refuses %s %s with 405: an action is never a read', (method, target) => {
+    const verdict = guardRequest(method, target)
+    expect(verdict).toMatchObject({ kind: 'refuse', status: 405 })
+    expect(verdict.kind === 'refuse' && verdict.message).toContain('?action= is not allowed')
+  })
+
+  it('forwards a POST with ?action= to the write policy, and a read whose value only mentions an action', () => {
+    expect(guardRequest('POST', '/api/jobs/j1?action=start')).toMatchObject({ kind: 'forward' })
+    expect(guardRequest('GET', '/api/query?type=Job&filter=Name%3D%3D%22action%3Dstart%22')).toMatchObject({
+      kind: 'forward',
+    })
+  })
+
   it('refuses CONNECT anywhere with 405', () => {
     expect(guardRequest('CONNECT', 'em.example.com:9398')).toMatchObject({ kind: 'refuse', status: 405 })
     expect(guardRequest('CONNECT', '/')).toMatchObject({ kind: 'refuse', status: 405 })

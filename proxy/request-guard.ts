@@ -17,7 +17,22 @@ export function guardRequest(method: string, target: string): GuardVerdict {
   if (!forwardedMethods.includes(method)) return refuse(405, `method ${method} is not allowed`)
   const decoded = decodeApiPath(rawPath)
   if (!decoded.ok) return refuse(400, decoded.message)
+  // EM's actions are POSTs (em-api.md §13); a read carrying `action=` is none the dashboard sends, and whatever
+  // a server in front of EM made of it would be an action past the write policy.
+  if ((method === 'GET' || method === 'HEAD') && hasActionParameter(target, queryAt))
+    return refuse(
+      405,
+      `${method} with ?action= is not allowed: EM's actions are POSTs from the dashboard's pages`,
+    )
   return { kind: 'forward', pathAndQuery: target, path: decoded.path }
+}
+
+/** True when the query names `action`, however it is spelled or encoded (`Action=`, `%61ction=`). */
+function hasActionParameter(target: string, queryAt: number): boolean {
+  if (queryAt === -1) return false
+  return [...new URLSearchParams(target.slice(queryAt + 1)).keys()].some(
+    (key) => key.toLowerCase() === 'action',
+  )
 }
 
 /** True for `/api`, `/api/...` and look-alikes (`/api%2f..`, `/api\\`) that must be refused rather than served by the app. */

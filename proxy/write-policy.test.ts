@@ -15,10 +15,14 @@ function classify(method: string, target: string) {
 
 describe('classifyWrite: the only writes that reach EM', () => {
   it.each([
-    ['GET', `/api/jobs/${JOB}?action=start`],
+    ['GET', `/api/jobs/${JOB}?format=Entity`],
     ['HEAD', '/api/query?type=Job'],
   ])('lets reads through: %s %s', (method, target) => {
     expect(classify(method, target)).toEqual({ kind: 'read' })
+  })
+
+  it('never sees a read that names an action: the guard refused it (em-api.md §21)', () => {
+    expect(classify('GET', `/api/jobs/${JOB}?action=start`)).toMatchObject({ kind: 'refuse', status: 405 })
   })
 
   it.each([
