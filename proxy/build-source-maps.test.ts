@@ -10,7 +10,9 @@ async function buildSourcemap(): Promise<unknown> {
   return config.build?.sourcemap
 }
 
-describe('production builds', () => {
+// Each import of vite.config.ts loads Vite, React's plugin and the proxy afresh (2 s on a quiet machine; past
+// Vitest's 5 s default with two cores busy).
+describe('production builds', { timeout: 30_000 }, () => {
   it('publish no source maps unless BUILD_SOURCEMAPS=1 asks for them', async () => {
     vi.stubEnv('BUILD_SOURCEMAPS', undefined)
     expect(await buildSourcemap()).toBe(false)
