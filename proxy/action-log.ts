@@ -6,7 +6,10 @@ import type { EmAction } from './write-policy.ts'
 
 /** One action as it happened: who asked, what, and what EM (or the proxy, refusing it) answered. */
 export interface ActionRecord {
-  action: EmAction
+  /** The allowed action asked for; null for a write or `?action=` that is none of them (see `request`). */
+  action: EmAction | null
+  /** For a refused request that is none of the allowed actions: its method and target as sent (cut to 300). */
+  request?: string
   /** The EM account (LogonSession UserName, asked of EM with the caller's token); null when EM did not say. */
   user: string | null
   /** The client's address (X-Forwarded-For from a trusted proxy). */
@@ -23,16 +26,22 @@ export interface ActionRecord {
 
 export type ActionLog = (record: ActionRecord) => void
 
+// A refused target is the client's text: enough of it to see what was tried, never a line of unbounded length.
+const MAX_REQUEST_CHARS = 300
+
 /** Writes each action as one JSON line: `{"time":…,"event":"em_action","user":…,"action":"retry","job":…}`. */
 export function createActionLog(log: ProxyLog, now: () => Date = () => new Date()): ActionLog {
   return (record) => {
     const { action } = record
+    const subject =
+      action === null
+        ? { action: null, request: (record.request ?? '').slice(0, MAX_REQUEST_CHARS) }
+        : { action: action.verb, [action.resource === 'job' ? 'job' : 'backupServer']: action.id }
     const line = {
       time: now().toISOString(),
       event: 'em_action',
       user: record.user,
-      action: action.verb,
-      [action.resource === 'job' ? 'job' : 'backupServer']: action.id,
+      ...subject,
       status: record.status,
       answeredBy: record.answeredBy,
       task: record.task,

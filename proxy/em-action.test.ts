@@ -168,29 +168,56 @@ describe('refusals: nothing reaches EM, and each attempt at an action is logged'
   })
 
   it('refuses an action with a body (413), announced or chunked', async () => {
-    const { fake, act } = await setup()
+    const { fake, act, logged } = await setup()
     expect((await act(`/api/jobs/${JOB}?action=start`, {}, { body: '<StartJobSpec/>' })).status).toBe(413)
     expect(
       (await act(`/api/jobs/${JOB}?action=start`, { 'Transfer-Encoding': 'chunked' }, { body: 'x' })).status,
     ).toBe(413)
     expect(fake.seen).toHaveLength(0)
+    const refusal = { action: 'start', job: JOB, status: 413, answeredBy: 'proxy', user: null }
+    expect(await logged(2)).toMatchObject([refusal, refusal])
   })
 
-  it('refuses every other write EM offers with 403, even from the dashboard itself', async () => {
-    const { fake, act, origin, port } = await setup()
-    for (const path of [
+  it('refuses every other write EM offers with 403, even from the dashboard itself, and logs what was asked', async () => {
+    const { fake, act, origin, port, logged } = await setup()
+    const paths = [
       `/api/vmReplicaPoints/${JOB}?action=failover`,
       `/api/backupServers/${SERVER}?action=quickbackup`,
       `/api/jobs/${JOB}?action=toggleScheduleEnabled`,
       `/api/jobs/${JOB}%3Faction%3Dstart`,
       `/api/jobs/${JOB}?action=start&action=failover`,
-    ]) {
+    ]
+    for (const path of paths) {
       const answer = await act(path)
       expect(answer.status, path).toBe(403)
     }
     const deleted = await send(port, `/api/jobs/${JOB}`, { method: 'DELETE', headers: { Origin: origin } })
     expect(deleted.status).toBe(403)
     expect(fake.seen).toHaveLength(0)
+    const requests = [...paths.map((path) => `POST ${path}`), `DELETE /api/jobs/${JOB}`]
+    expect(await logged(requests.length)).toMatchObject(
+      requests.map((request) => ({ action: null, request, status: 403, answeredBy: 'proxy' })),
+    )
+  })
+
+  it('refuses a read that names an action (405) and logs it; plain reads and sign-ins are not actions', async () => {
+    const { fake, port, logged, lines } = await setup()
+    const read = (path: string) => send(port, path, { headers: { 'X-RestSvcSessionId': TOKEN } })
+    expect((await read(`/api/jobs/${JOB}?Action=start`)).status).toBe(405)
+    expect((await read('/api/query?type=Job')).status).toBe(202)
+    const signIn = await send(port, '/api/sessionMngr/?v=latest', {
+      method: 'POST',
+      headers: { Authorization: 'Basic YTpi' },
+    })
+    expect(signIn.status).toBe(202)
+    expect(fake.seen.map((request) => request.url)).toEqual([
+      '/api/query?type=Job',
+      '/api/sessionMngr/?v=latest',
+    ])
+    expect(await logged(1)).toMatchObject([
+      { action: null, request: `GET /api/jobs/${JOB}?Action=start`, status: 405, answeredBy: 'proxy' },
+    ])
+    expect([...lines.info, ...lines.warn].filter((line) => line.startsWith('{'))).toHaveLength(1)
   })
 
   it('refuses any action through the kiosk key with 403, and logs it', async () => {
@@ -209,10 +236,13 @@ describe('refusals: nothing reaches EM, and each attempt at an action is logged'
     expect(
       actions(fake.seen.slice(before)).filter((request) => request.url.includes('action=')),
     ).toHaveLength(0)
-    const lines = await logged(2)
+    const failover = `/api/vmReplicaPoints/${JOB}?action=failover`
+    expect((await act(failover, { 'X-Kiosk-Key': key })).status).toBe(403)
+    const lines = await logged(3)
     expect(lines).toMatchObject([
       { action: 'start', status: 403, answeredBy: 'proxy' },
       { action: 'collect', status: 403, answeredBy: 'proxy' },
+      { action: null, request: `POST ${failover}`, status: 403, answeredBy: 'proxy' },
     ])
   })
 })

@@ -11,7 +11,7 @@ import { clientResponseHeaders, headerBytes } from './forward-headers.ts'
 import { refuseBody } from './forward-request.ts'
 import { sendJson } from './json-response.ts'
 import { MAX_FORWARDED_HEADER_BYTES } from './limits.ts'
-import { BodyTooLarge, planBody, readBody, tooLarge } from './request-body.ts'
+import { type BodyPlan, BodyTooLarge, planBody, readBody, tooLarge } from './request-body.ts'
 import { apiSecurityHeaders, setHeaders } from './security-headers.ts'
 import { retryAfterSeconds } from './throttle.ts'
 import { sendUnreachable } from './upstream-error.ts'
@@ -34,8 +34,14 @@ export function forwardAction(
 ): void {
   // A chunked body is read to its end, to be sure it is empty (an action takes none): framing as request-body.ts.
   const plan = planBody('POST', req.headers, false)
+  const refuseFraming = (refusal: BodyPlan & { kind: 'refuse' }) => {
+    refuseBody(res, refusal)
+    context.log(
+      record(action, context, { status: refusal.status, answeredBy: 'proxy', message: refusal.message }),
+    )
+  }
   if (plan.kind === 'refuse') {
-    refuseBody(res, plan)
+    refuseFraming(plan)
     return
   }
   if (plan.kind === 'none') {
@@ -45,7 +51,7 @@ export function forwardAction(
   readBody(req, plan.limit).then(
     () => act(req, res, action, context),
     (error: unknown) => {
-      if (error instanceof BodyTooLarge) refuseBody(res, tooLarge(plan.limit, false))
+      if (error instanceof BodyTooLarge) refuseFraming(tooLarge(plan.limit, false))
       else res.destroy()
     },
   )

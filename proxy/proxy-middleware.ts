@@ -10,11 +10,11 @@ import { answerHealth, type HealthEndpoints, isHealthPath } from './health-endpo
 import { sendJson } from './json-response.ts'
 import { KIOSK_KEY_HEADER, type KioskHandler } from './kiosk.ts'
 import { planBody } from './request-body.ts'
-import { forwardedMethods, guardRequest } from './request-guard.ts'
+import { forwardedMethods, guardRequest, namesAction } from './request-guard.ts'
 import { observeRequest, type RequestObserver } from './request-observer.ts'
 import { pageSecurityHeaders, setHeaders } from './security-headers.ts'
 import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle.ts'
-import { classifyWrite, type EmAction, type WriteVerdict } from './write-policy.ts'
+import { classifyWrite, type WriteVerdict } from './write-policy.ts'
 
 /** A connect-style middleware, as Vite's dev and preview servers (and a plain node:http server) take it. */
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void
@@ -49,25 +49,30 @@ export function createProxyMiddleware(options: {
     const method = req.method ?? 'GET'
     const target = req.url ?? '/'
     const verdict = guardRequest(method, target)
+    const address = clientAddress(req, trusted)
+    const write: WriteVerdict = verdict.kind === 'forward' ? classifyWrite(method, verdict) : { kind: 'read' }
+    // Every refusal of something that would act on EM is on the action log, whoever refused it and why.
+    const refused = (status: number, message: string) =>
+      logRefusedAction(actionLog, { method, target, write, status, message, client: address })
     if (verdict.kind !== 'app') {
       // Before anything else, kiosk requests included: a body where EM takes none is how requests get smuggled.
       const plan = planBody(method, req.headers, verdict.kind === 'forward' && isSignInPath(verdict.path))
       if (plan.kind === 'refuse') {
+        refused(plan.status, plan.message)
         refuseBody(res, plan)
         return
       }
     }
-    const address = clientAddress(req, trusted)
-    const write: WriteVerdict = verdict.kind === 'forward' ? classifyWrite(method, verdict) : { kind: 'read' }
     // A kiosk request never reaches EM with the browser's own headers: the kiosk handler decides, 403 by default.
     if (verdict.kind !== 'app' && req.headers[KIOSK_KEY_HEADER] !== undefined) {
       // A wall is read-only whatever its account may do (em-api.md §10): the kiosk handler refuses every non-GET.
-      if (write.kind === 'action') logKioskAction(actionLog, write.action, address)
+      if (method !== 'GET') refused(403, 'Kiosk access is read-only: GET only')
       if (options.kiosk) options.kiosk(req, res, verdict, address)
       else sendJson(res, 403, { error: 'forbidden', message: 'Kiosk mode is off on this proxy' })
       return
     }
     if (verdict.kind === 'refuse') {
+      refused(verdict.status, verdict.message)
       const methodRefused = verdict.status === 405
       sendJson(
         res,
@@ -78,8 +83,10 @@ export function createProxyMiddleware(options: {
       return
     }
     if (verdict.kind === 'forward') {
-      if (write.kind === 'refuse') sendJson(res, 403, { error: 'forbidden', message: write.message })
-      else if (write.kind === 'action')
+      if (write.kind === 'refuse') {
+        refused(403, write.message)
+        sendJson(res, 403, { error: 'forbidden', message: write.message })
+      } else if (write.kind === 'action')
         forwardAction(req, res, write.action, {
           upstream: options.upstream,
           log: actionLog,
@@ -104,9 +111,30 @@ export function createProxyMiddleware(options: {
   return (req, res, next) => observeRequest(req, res, observer, () => answer(req, res, next))
 }
 
-function logKioskAction(log: ActionLog, action: EmAction, client: string): void {
-  const message = 'Kiosk access is read-only: GET only'
-  log({ action, user: null, client, status: 403, answeredBy: 'proxy', task: null, message })
+/** A request the proxy refused, as the action log's line when it would have acted on EM; reads and sign-ins are not. */
+function logRefusedAction(
+  log: ActionLog,
+  refusal: {
+    method: string
+    target: string
+    write: WriteVerdict
+    status: number
+    message: string
+    client: string
+  },
+): void {
+  const { method, target, write, status, message, client } = refusal
+  const action = write.kind === 'action' ? write.action : null
+  if (action === null && !wouldAct(method, target, write)) return
+  const request = action === null ? { request: `${method} ${target}` } : {}
+  log({ action, ...request, user: null, client, status, answeredBy: 'proxy', task: null, message })
+}
+
+/** Whether a request would have changed something in EM: a write under /api/ other than sign-in and sign-out, or a read naming an action. */
+function wouldAct(method: string, target: string, write: WriteVerdict): boolean {
+  if (write.kind === 'refuse') return true
+  if (write.kind === 'sign-in' || write.kind === 'sign-out' || !target.startsWith('/api')) return false
+  return (method !== 'GET' && method !== 'HEAD' && method !== 'CONNECT') || namesAction(target)
 }
 
 function pathOf(target: string): string {

@@ -19,7 +19,7 @@ export function guardRequest(method: string, target: string): GuardVerdict {
   if (!decoded.ok) return refuse(400, decoded.message)
   // EM's actions are POSTs (em-api.md §13); a read carrying `action=` is none the dashboard sends, and whatever
   // a server in front of EM made of it would be an action past the write policy.
-  if ((method === 'GET' || method === 'HEAD') && hasActionParameter(target, queryAt))
+  if ((method === 'GET' || method === 'HEAD') && namesAction(target))
     return refuse(
       405,
       `${method} with ?action= is not allowed: EM's actions are POSTs from the dashboard's pages`,
@@ -27,12 +27,12 @@ export function guardRequest(method: string, target: string): GuardVerdict {
   return { kind: 'forward', pathAndQuery: target, path: decoded.path }
 }
 
-/** True when the query names `action`, however it is spelled or encoded (`Action=`, `%61ction=`). */
-function hasActionParameter(target: string, queryAt: number): boolean {
+/** True when the target's query names `action`, however it is spelled or encoded (`Action=`, `%61ction=`). */
+export function namesAction(target: string): boolean {
+  const queryAt = target.indexOf('?')
   if (queryAt === -1) return false
-  return [...new URLSearchParams(target.slice(queryAt + 1)).keys()].some(
-    (key) => key.toLowerCase() === 'action',
-  )
+  const keys = [...new URLSearchParams(target.slice(queryAt + 1)).keys()]
+  return keys.some((key) => key.toLowerCase() === 'action')
 }
 
 /** True for `/api`, `/api/...` and look-alikes (`/api%2f..`, `/api\\`) that must be refused rather than served by the app. */
