@@ -69,7 +69,7 @@ function scrollThrough(
   page: Page,
 ): Promise<{ started: number; dropped: number; frames: number; maxRows: number }> {
   return page.evaluate(async () => {
-    const scroller = document.querySelector('.table-scroller')
+    const scroller = document.querySelector('.grid-table-scroller')
     if (!scroller) throw new Error('no table scroller')
     const started = performance.now()
     let last = started

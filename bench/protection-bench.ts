@@ -21,7 +21,7 @@ function instrument() {
       window.benchLongTasks.push({ start: e.startTime, duration: e.duration })
   }).observe({ type: 'longtask', buffered: true })
   const observer = new MutationObserver(() => {
-    if (!document.querySelector('.prot-table__row--data')) return
+    if (!document.querySelector('.grid-table__row--data')) return
     window.benchFirstRowAt = performance.now()
     observer.disconnect()
   })
@@ -33,7 +33,7 @@ function instrument() {
 async function settled(page: Page): Promise<void> {
   await page.waitForFunction(
     () =>
-      document.querySelector('.prot-table__row--data') !== null &&
+      document.querySelector('.grid-table__row--data') !== null &&
       document.querySelector('.prot[aria-busy="false"]') !== null,
     undefined,
     { timeout: 120_000, polling: 100 },

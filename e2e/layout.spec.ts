@@ -43,7 +43,7 @@ async function noPageSideScroll(page: Page): Promise<void> {
 
 async function noTableSideScroll(page: Page): Promise<void> {
   const hidden = await page
-    .locator('.table-scroller')
+    .locator('.grid-table-scroller')
     .evaluate((scroller) => scroller.scrollWidth - scroller.clientWidth)
   expect(hidden).toBeLessThanOrEqual(0)
 }

@@ -2,7 +2,9 @@
 // scroll smoothly; sorting happens in the browser and lives in the URL.
 import { Link, useNavigate } from '@tanstack/react-router'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { type KeyboardEvent, useRef } from 'react'
+import { type CSSProperties, type KeyboardEvent, useRef } from 'react'
+import '@/components/grid-table.css'
+import { GridHeader } from '@/components/grid-header.tsx'
 import { LocalTime } from '@/components/local-time.tsx'
 import { StatusBadge } from '@/components/status-badge.tsx'
 import type { ProtectionRow } from '@/em/protection/protection-types.ts'
@@ -11,17 +13,22 @@ import { ProtectionBadge } from './protection-badge.tsx'
 import { parseSort, type SortField } from './search-params.ts'
 
 const ROW_HEIGHT = 52
-const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const
 
-const COLUMNS: readonly { id: string; label: string; sort?: SortField }[] = [
-  { id: 'status', label: 'Status', sort: 'status' },
-  { id: 'vm', label: 'VM', sort: 'vm' },
-  { id: 'job', label: 'Job (replica)', sort: 'job' },
-  { id: 'server', label: 'Backup server', sort: 'server' },
-  { id: 'point', label: 'Newest point', sort: 'age' },
-  { id: 'run', label: 'Latest run', sort: 'run' },
-  { id: 'reason', label: 'Why' },
+// Each column's grid track: a fixed width where the content is (badges, times), a share of the rest for names.
+const COLUMNS: readonly { id: string; label: string; track: string; sort?: SortField }[] = [
+  { id: 'status', label: 'Status', track: '10rem', sort: 'status' },
+  { id: 'vm', label: 'VM', track: 'minmax(8rem, 1.1fr)', sort: 'vm' },
+  { id: 'job', label: 'Job (replica)', track: 'minmax(9rem, 1.2fr)', sort: 'job' },
+  { id: 'server', label: 'Backup server', track: 'minmax(9rem, 1fr)', sort: 'server' },
+  { id: 'point', label: 'Newest point', track: '11.5rem', sort: 'age' },
+  { id: 'run', label: 'Latest run', track: '15rem', sort: 'run' },
+  { id: 'reason', label: 'Why', track: 'minmax(16rem, 2fr)' },
 ]
+// Below this width the table scrolls sideways in its scroller instead of squeezing the columns.
+const TABLE_STYLE = {
+  '--grid-columns': COLUMNS.map((column) => column.track).join(' '),
+  minWidth: '78rem',
+} as CSSProperties
 
 export interface ProtectionTableProps {
   rows: readonly ProtectionRow[]
@@ -100,42 +107,35 @@ export function ProtectionTable(props: ProtectionTableProps) {
   }
 
   return (
-    <div ref={scroller} className="prot-scroller">
+    <div ref={scroller} className="grid-table-scroller">
       <table
-        className={props.stale ? 'prot-table prot-table--stale' : 'prot-table'}
+        className={props.stale ? 'grid-table grid-table--stale' : 'grid-table'}
+        style={TABLE_STYLE}
         aria-rowcount={rows.length + 1}
       >
         <caption className="sr-only">
           Replicated VMs, {rows.length} rows{props.stale ? ' (not current: the last refresh failed)' : ''}
         </caption>
-        <thead className="prot-table__head">
-          <tr className="prot-table__row" aria-rowindex={1}>
+        <thead className="grid-table__head">
+          <tr className="grid-table__row" aria-rowindex={1}>
             {COLUMNS.map((column) => {
-              const sorted = column.sort === field
-              const next = `${column.sort}.${sorted && !desc ? 'desc' : 'asc'}`
+              const sort = column.sort
+              const sorted = sort === field
               return (
-                <th
+                <GridHeader
                   key={column.id}
-                  scope="col"
-                  className={`prot-table__header prot-col--${column.id}`}
-                  aria-sort={sorted ? ARIA_SORT[desc ? 'desc' : 'asc'] : undefined}
-                >
-                  {column.sort ? (
-                    <button type="button" className="prot-sort" onClick={() => props.onSort(next)}>
-                      {column.label}
-                      <span aria-hidden="true" className="prot-sort__icon">
-                        {sorted ? (desc ? '▼' : '▲') : '↕'}
-                      </span>
-                    </button>
-                  ) : (
-                    column.label
-                  )}
-                </th>
+                  label={column.label}
+                  className={`prot-col--${column.id}`}
+                  sorted={sorted && (desc ? 'desc' : 'asc')}
+                  onSort={
+                    sort ? () => props.onSort(`${sort}.${sorted && !desc ? 'desc' : 'asc'}`) : undefined
+                  }
+                />
               )
             })}
           </tr>
         </thead>
-        <tbody className="prot-table__body" style={{ height: virtualizer.getTotalSize() }}>
+        <tbody className="grid-table__body" style={{ height: virtualizer.getTotalSize() }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index]
             if (!row) return null
@@ -143,17 +143,17 @@ export function ProtectionTable(props: ProtectionTableProps) {
               <tr
                 key={row.key}
                 aria-rowindex={item.index + 2}
-                className="prot-table__row prot-table__row--data"
-                style={{ transform: `translateY(${item.start}px)` }}
+                className="grid-table__row grid-table__row--data"
+                style={{ transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                 onClick={(event) => {
                   if (!(event.target instanceof Element && event.target.closest('a, button'))) open(row)
                 }}
                 onKeyDown={(event) => onKey(event, row)}
               >
-                <td className="prot-table__cell">
+                <td className="grid-table__cell">
                   <ProtectionBadge status={row.status} />
                 </td>
-                <td className="prot-table__cell">
+                <td className="grid-table__cell">
                   <Link
                     to="/protection/vm"
                     search={historySearch(row, props)}
@@ -163,20 +163,20 @@ export function ProtectionTable(props: ProtectionTableProps) {
                     {row.vmName}
                   </Link>
                 </td>
-                <td className="prot-table__cell" title={row.jobName}>
+                <td className="grid-table__cell" title={row.jobName}>
                   <span className="prot-clip">{row.jobName}</span>
                 </td>
-                <td className="prot-table__cell prot-cell-stack">
+                <td className="grid-table__cell prot-cell-stack">
                   <span>{row.serverName ?? '—'}</span>
                   <span className="prot-muted">{row.platform ?? ''}</span>
                 </td>
-                <td className="prot-table__cell">
+                <td className="grid-table__cell">
                   <PointCell row={row} now={now} />
                 </td>
-                <td className="prot-table__cell">
+                <td className="grid-table__cell">
                   <RunCell row={row} />
                 </td>
-                <td className="prot-table__cell prot-cell-stack" title={row.reason?.text ?? row.detail}>
+                <td className="grid-table__cell prot-cell-stack" title={row.reason?.text ?? row.detail}>
                   <span>{row.detail}</span>
                   {row.reason ? <span className="prot-muted">{row.reason.text}</span> : null}
                   {row.notes.map((note) => (

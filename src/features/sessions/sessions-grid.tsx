@@ -3,6 +3,7 @@
 import { useElementScrollRestoration, useNavigate } from '@tanstack/react-router'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { type CSSProperties, type KeyboardEvent, type MouseEvent, useEffect, useRef, useState } from 'react'
+import '@/components/grid-table.css'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import { type Density, densityPreference, usePreference } from '@/lib/preferences.ts'
 import { useShortcut } from '@/lib/use-shortcut.ts'
@@ -106,10 +107,10 @@ export function SessionsGrid({ table, caption, viewKey, busy, stale }: SessionsG
 
   const template = gridTemplate(table.getVisibleLeafColumns().map((column) => column.id))
   // The grid's tracks follow the chosen columns.
-  const style = { '--session-columns': template.columns, minWidth: template.minWidth } as CSSProperties
+  const style = { '--grid-columns': template.columns, minWidth: template.minWidth } as CSSProperties
   const classes = ['grid-table', `grid-table--${density}`, stale ? 'grid-table--stale' : ''].join(' ')
   return (
-    <div ref={scrollerRef} className="table-scroller" data-scroll-restoration-id={SCROLL_ID}>
+    <div ref={scrollerRef} className="grid-table-scroller" data-scroll-restoration-id={SCROLL_ID}>
       <table className={classes} style={style} aria-busy={busy} aria-rowcount={rows.length + 1}>
         <caption className="sr-only">{caption}</caption>
         <thead className="grid-table__head">

@@ -1,13 +1,9 @@
 import type { Header } from '@tanstack/react-table'
+import { GridHeader } from '@/components/grid-header.tsx'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import type { sessionTableFeatures } from './columns.tsx'
 
-const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const
-
-/**
- * A column header; a sortable one is a button that fills the whole cell, so a click anywhere in it sorts, and it
- * carries aria-sort while it is the sort (STYLE §3.12).
- */
+/** A TanStack column header as the grid table's header cell: its label, its sort, its col-- class. */
 export function SortHeader({
   header,
 }: {
@@ -15,27 +11,12 @@ export function SortHeader({
 }) {
   const { column } = header
   const label = typeof column.columnDef.header === 'string' ? column.columnDef.header : column.id
-  const sorted = column.getIsSorted()
-  const className = `grid-table__header col--${column.id}`
-  if (!column.getCanSort()) {
-    return (
-      <th scope="col" className={className}>
-        {label}
-      </th>
-    )
-  }
   return (
-    <th
-      scope="col"
-      className={`${className} grid-table__header--sortable`}
-      aria-sort={sorted ? ARIA_SORT[sorted] : undefined}
-    >
-      <button type="button" className="sort-button" onClick={column.getToggleSortingHandler()}>
-        {label}
-        <span className="sort-button__icon" aria-hidden="true">
-          {sorted === 'asc' ? '▲' : sorted === 'desc' ? '▼' : '↕'}
-        </span>
-      </button>
-    </th>
+    <GridHeader
+      label={label}
+      className={`col--${column.id}`}
+      sorted={column.getIsSorted()}
+      onSort={column.getCanSort() ? column.getToggleSortingHandler() : undefined}
+    />
   )
 }
