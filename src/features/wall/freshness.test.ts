@@ -42,6 +42,7 @@ describe('freshnessOf', () => {
     expect(f).toEqual({
       updatedAt: T,
       stale: false,
+      saved: false,
       failing: false,
       nextAttemptAt: T + REFRESH,
       connection: 'live',
@@ -64,10 +65,21 @@ describe('freshnessOf', () => {
     expect(f).toEqual({
       updatedAt: T,
       stale: true,
+      saved: false,
       failing: true,
       nextAttemptAt: T + 90_000 + 45_000,
       connection: 'failing',
     })
+  })
+
+  it('says data restored from an earlier visit is saved, not stale, until EM answers or fails', () => {
+    const visitStart = T + 12 * 60_000
+    const restored = { states: [ok(T)], refreshMs: REFRESH, now: visitStart + 200, pageStartedAt: visitStart }
+    expect(freshnessOf({ ...restored, fetching: true })).toMatchObject({ saved: true, connection: 'saved' })
+    const failed = freshnessOf({ ...restored, states: [failedAfter(T, visitStart + 100)], fetching: false })
+    expect(failed).toMatchObject({ saved: true, failing: true, connection: 'failing' })
+    const answered = freshnessOf({ ...restored, states: [ok(visitStart + 150)], fetching: false })
+    expect(answered).toMatchObject({ saved: false, stale: false, connection: 'live' })
   })
 
   it('is connecting before the first answer', () => {
@@ -75,6 +87,7 @@ describe('freshnessOf', () => {
     expect(freshnessOf({ states: [pending], fetching: true, refreshMs: REFRESH, now: T })).toEqual({
       updatedAt: null,
       stale: false,
+      saved: false,
       failing: false,
       nextAttemptAt: null,
       connection: 'connecting',

@@ -25,6 +25,8 @@ export interface FreshnessInput {
   fetching: boolean
   refreshMs: number
   now: number
+  /** When this visit started: older data was restored from the browser's store (lib/page-start.ts). */
+  pageStartedAt?: number
 }
 
 export interface Freshness {
@@ -32,29 +34,40 @@ export interface Freshness {
   updatedAt: number | null
   /** Data older than twice the refresh interval. */
   stale: boolean
+  /** The oldest data on screen is an earlier visit's, restored from the browser while EM is asked again. */
+  saved: boolean
   /** The latest refresh failed (the data on screen is the last good one). */
   failing: boolean
   /** When the next poll is due (after a failure: with backoff); null while one is running or none is known. */
   nextAttemptAt: number | null
-  connection: 'connecting' | 'live' | 'waiting' | 'failing'
+  connection: 'connecting' | 'saved' | 'live' | 'waiting' | 'failing'
 }
 
 /** Freshness of several polled queries taken together: the oldest data and the latest failure count. */
-export function freshnessOf({ states, fetching, refreshMs, now }: FreshnessInput): Freshness {
+export function freshnessOf({
+  states,
+  fetching,
+  refreshMs,
+  now,
+  pageStartedAt = 0,
+}: FreshnessInput): Freshness {
   const withData = states.filter((s) => s.dataUpdatedAt > 0)
   const updatedAt = withData.length > 0 ? Math.min(...withData.map((s) => s.dataUpdatedAt)) : null
   const failed = states.filter((s) => s.status === 'error')
   const failing = failed.length > 0
   const stale = updatedAt !== null && now - updatedAt > 2 * refreshMs
+  const saved = updatedAt !== null && updatedAt < pageStartedAt
   const nextAttemptAt = fetching ? null : nextAttempt(failing ? failed : states, refreshMs)
   const connection = failing
     ? 'failing'
     : updatedAt === null
       ? 'connecting'
-      : stale && fetching
-        ? 'waiting'
-        : 'live'
-  return { updatedAt, stale, failing, nextAttemptAt, connection }
+      : saved
+        ? 'saved'
+        : stale && fetching
+          ? 'waiting'
+          : 'live'
+  return { updatedAt, stale, saved, failing, nextAttemptAt, connection }
 }
 
 function nextAttempt(states: readonly PollState[], refreshMs: number): number | null {

@@ -4,6 +4,7 @@ import { dashboardConfigQuery } from '@/config/dashboard-config.ts'
 import { isRoleRefusal } from '@/em/em-roles.ts'
 import { jobQueries } from '@/em/job-queries.ts'
 import { sessionQueries } from '@/em/session-queries.ts'
+import { PAGE_STARTED_AT } from '@/lib/page-start.ts'
 import { useNow } from '@/lib/use-now.ts'
 import { freshnessOf, type PollState, pollIntervalMs } from './freshness.ts'
 import { FreshnessBanner } from './freshness-banner.tsx'
@@ -76,6 +77,7 @@ export function WallScreen({ search, kiosk, keyMovedFromQuery }: WallScreenProps
     fetching: polled.some((q) => q.isFetching),
     refreshMs: options.refreshMs,
     now,
+    pageStartedAt: PAGE_STARTED_AT,
   })
   const failure = polled.find((q) => q.status === 'error')?.error
   useReloadOnNewBuild({
