@@ -73,7 +73,8 @@ export function fromStored(value: unknown): PersistedClient | undefined {
           fetchFailureCount: 0,
           fetchFailureReason: null,
           fetchMeta: null,
-          isInvalidated: false,
+          // However young, a restored answer is asked for again as soon as a screen shows it.
+          isInvalidated: true,
           status: 'success',
           fetchStatus: 'idle',
         },

@@ -86,6 +86,8 @@ describe('the persisted query cache', () => {
     const next = await reopen(store)
     expect(next.getQueryData(LIST_KEY)).toEqual(ROWS)
     expect(next.getQueryState(LIST_KEY)?.dataUpdatedAt).toBe(sentAt)
+    // However young, it is asked for again as soon as a screen shows it.
+    expect(next.getQueryState(LIST_KEY)?.isInvalidated).toBe(true)
   })
 
   it('stores only EM lists and counts, and nothing of the session or the kiosk key', async () => {
