@@ -97,7 +97,15 @@ export async function benchParse(options: { sizes: number[]; iterations: number 
           unit: '×',
           ...(size === 1000 ? { budget: 3 } : {}),
         },
-        { section, name: 'XML → domain', value: xml, unit: 'ms', note: `XML ${kb(body.xml)}` },
+        {
+          section,
+          name: 'XML → domain',
+          value: xml,
+          unit: 'ms',
+          // Issue 18: the worker's whole job for a 1,000-session page (the same V8 as Chromium's worker).
+          ...(size === 1000 ? { budget: 30 } : {}),
+          note: `XML ${kb(body.xml)}`,
+        },
         { section, name: 'XML → domain / floor', value: xml / floor, unit: '×' },
       )
     }
