@@ -16,12 +16,16 @@ async function fetchPage(
   options: { size: number; page: number },
 ): Promise<string> {
   const query = `query?type=ReplicaJobSession&format=Entities&sortDesc=CreationTime&pageSize=${options.size}&page=${options.page}`
-  const response = await fetch(baseUrl + query, {
-    headers: {
-      'x-restsvcsessionid': token,
-      accept: format === 'json' ? 'application/json' : 'application/xml',
-    },
-  })
+  const ask = () =>
+    fetch(baseUrl + query, {
+      headers: {
+        'x-restsvcsessionid': token,
+        accept: format === 'json' ? 'application/json' : 'application/xml',
+      },
+    })
+  // On a loaded machine the emulator may close an idle keep-alive socket just as the next request goes out
+  // ("other side closed"): that request is asked again, once.
+  const response = await ask().catch(ask)
   const text = await response.text()
   if (response.status !== 200) throw new Error(`${query} answered ${response.status}`)
   return text
