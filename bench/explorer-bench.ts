@@ -46,8 +46,8 @@ async function longTasksOf(page: Page, since = 0): Promise<number[]> {
 /** Clicks the Failed result checkbox and times, in the page, until the table shows other rows. */
 function filterChange(page: Page): Promise<number> {
   return page.evaluate(async () => {
-    const box = [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find(
-      (input) => input.labels?.[0]?.textContent?.trim().endsWith('Failed'),
+    const box = [...document.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].find((input) =>
+      input.labels?.[0]?.textContent?.trim().endsWith('Failed'),
     )
     const body = document.querySelector('tbody')
     if (!box || !body) throw new Error('no Failed checkbox or table body')

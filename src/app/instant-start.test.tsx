@@ -54,7 +54,7 @@ describe('the instant start', () => {
     const store = memoryStore()
     const first = renderAt('/sessions')
     const saving = startQueryPersistence({ queryClient: first.queryClient, store, emHost: 'em', location })
-    await waitFor(() => expect(rowLinks().length).toBeGreaterThan(5), { timeout: 5000 })
+    await waitFor(() => expect(rowLinks().length).toBeGreaterThan(5), { timeout: 15_000 })
     const shownBefore = rowLinks()
     await waitFor(() => expect(store.map.size).toBe(1), { timeout: 4000 })
     saving.stop()
@@ -71,14 +71,18 @@ describe('the instant start', () => {
     const restoring = startQueryPersistence({ queryClient, store, emHost: 'em', location })
     await restoring.ready
     renderAt('/sessions', queryClient)
-    expect(await screen.findByText(/From 12 min ago, refreshing…/)).toBeInTheDocument()
+    expect(
+      await screen.findByText(/From 12 min ago, refreshing…/, {}, { timeout: 10_000 }),
+    ).toBeInTheDocument()
     expect(rowLinks()).toEqual(shownBefore)
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
 
     answer()
-    await waitFor(() => expect(screen.queryByText(/From 12 min ago/)).not.toBeInTheDocument())
+    await waitFor(() => expect(screen.queryByText(/From 12 min ago/)).not.toBeInTheDocument(), {
+      timeout: 15_000,
+    })
     expect(screen.getByText(/Updated \d+ s ago/)).toBeInTheDocument()
     expect(rowLinks()).toEqual(shownBefore)
     restoring.stop()
-  }, 30_000)
+  }, 90_000)
 })

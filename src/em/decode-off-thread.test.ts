@@ -76,6 +76,30 @@ describe('decodeOffThread', () => {
     expect(offThread).toEqual(here)
   })
 
+  test.each([
+    ['XML page of sessions', fixture('query-replica-entities.xml'), 'xml'],
+    ['JSON page of sessions', fixture('query-replica-entities.json'), 'json'],
+  ] as const)(
+    '%s validated in the worker: the same domain objects as parseSessionsPage here',
+    async (_name, text, format) => {
+      const { decodeBody } = await import('./decode-body.ts')
+      const { parseSessionsPage } = await import('./parse-session.ts')
+      const expected = parseSessionsPage(decodeBody(text, format))
+      expect(expected.items.length).toBeGreaterThan(0)
+      const offThread = await (await freshDecoder(true))(text, format, '/api/x', 'sessionsPage')
+      expect(StandInWorker.started).toBe(1)
+      expect(offThread).toEqual(expected)
+      expect(await (await freshDecoder(false))(text, format, '/api/x', 'sessionsPage')).toEqual(expected)
+    },
+  )
+
+  test('a body that is no page of sessions fails validation in the worker as it does here', async () => {
+    const text = fixture('job-replica.xml')
+    const here = await outcome((await freshDecoder(false))(text, 'xml', '/api/x', 'sessionsPage'))
+    expect('error' in here ? here.error.class : 'document').toBe('EmParseError')
+    expect(await outcome((await freshDecoder(true))(text, 'xml', '/api/x', 'sessionsPage'))).toEqual(here)
+  })
+
   test('the path here is decodeBody itself', async () => {
     const { decodeBody } = await import('./decode-body.ts')
     const text = fixture('query-replica-entities.xml')

@@ -1,7 +1,7 @@
 // decodeBody in a Web Worker, so a 1,000-session XML page never blocks the main thread, and the XML parser is
 // fetched with the worker instead of with the first page. Where there is no Worker (Vitest, jsdom) or it fails to
 // start, the same decodeBody runs here, loaded on demand; both paths give the same documents and errors.
-import type { DecodeFailure, DecodeReply, DecodeRequest } from './decode-message.ts'
+import type { DecodeFailure, DecodeReply, DecodeRequest, WorkerParser } from './decode-message.ts'
 import { EmHttpError, EmParseError } from './errors.ts'
 import type { WireFormat } from './wire-format.ts'
 
@@ -52,24 +52,33 @@ function startWorker(): Worker | null {
 
 class WorkerUnavailable extends Error {}
 
-async function decodeHere(text: string, format: WireFormat, path: string): Promise<unknown> {
-  const { decodeBody } = await import('./decode-body.ts')
-  return decodeBody(text, format, path)
+async function decodeHere(request: Omit<DecodeRequest, 'id'>): Promise<unknown> {
+  const { decodeAndParse } = await import('./decode-message.ts')
+  return decodeAndParse(request)
 }
 
-/** decodeBody(text, format, path) off the main thread when a Worker is available; the same result either way. */
-export async function decodeOffThread(text: string, format: WireFormat, path = ''): Promise<unknown> {
+/**
+ * decodeBody(text, format, path), and then the `parse` parser when given, off the main thread when a Worker is
+ * available; the same result either way.
+ */
+export async function decodeOffThread(
+  text: string,
+  format: WireFormat,
+  path = '',
+  parse?: WorkerParser,
+): Promise<unknown> {
   const target = startWorker()
-  if (!target) return decodeHere(text, format, path)
+  const body = { text, format, path, ...(parse ? { parse } : {}) }
+  if (!target) return decodeHere(body)
   const id = nextId++
-  const request: DecodeRequest = { id, text, format, path }
+  const request: DecodeRequest = { id, ...body }
   try {
     return await new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject })
       target.postMessage(request)
     })
   } catch (error) {
-    if (error instanceof WorkerUnavailable) return decodeHere(text, format, path)
+    if (error instanceof WorkerUnavailable) return decodeHere(body)
     throw error
   }
 }

@@ -2,10 +2,10 @@
 // details → detail(id) → tasks. Each leaf key carries the EmContext (the wire format); paths are
 // built inside queryFn so a bad input fails the query, not the render.
 import { queryOptions } from '@tanstack/react-query'
-import { type EmContext, emContext, emGet } from './em-get.ts'
+import { type EmContext, emContext, emGet, emGetSessionsPage } from './em-get.ts'
 import { resolveHref, withEntityFormat } from './link-resolver.ts'
 import { parseRefsPage } from './parse-refs.ts'
-import { parseSession, parseSessionsPage } from './parse-session.ts'
+import { parseSession } from './parse-session.ts'
 import { parseTaskSessions, parseTaskSessionsPage } from './parse-task-session.ts'
 import { buildQueryPath, type SessionFilter, type SessionQuery } from './session-query-path.ts'
 
@@ -34,7 +34,7 @@ export const sessionQueries = {
     return queryOptions({
       queryKey: [...lists(), context, query] as const,
       queryFn: async ({ signal }) =>
-        parseSessionsPage(await emGet(buildQueryPath(query), { signal, format: context.format })),
+        emGetSessionsPage(buildQueryPath(query), { signal, format: context.format }),
     })
   },
   /**
@@ -46,7 +46,7 @@ export const sessionQueries = {
     return queryOptions({
       queryKey: [...all(), 'export', run, context, query] as const,
       queryFn: async ({ signal }) =>
-        parseSessionsPage(await emGet(buildQueryPath(query), { signal, format: context.format })),
+        emGetSessionsPage(buildQueryPath(query), { signal, format: context.format }),
     })
   },
   counts,
@@ -107,7 +107,7 @@ export const sessionQueries = {
     return queryOptions({
       queryKey: [...all(), 'history', context, jobUid, n] as const,
       queryFn: async ({ signal }) =>
-        parseSessionsPage(await emGet(buildQueryPath(query), { signal, format: context.format })).items,
+        (await emGetSessionsPage(buildQueryPath(query), { signal, format: context.format })).items,
     })
   },
 }
