@@ -23,10 +23,10 @@ export default defineConfig({
   },
   projects: [
     { name: 'xml', use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } } },
-    // The JSON project repeats the journeys that read and show EM's data (parsers, rendering of EM's text). Tests
-    // whose subject does not depend on the wire format (sign-in, kiosk proxy, outages, fault injection, layout,
-    // accessibility scans, URL handling) are tagged @xml-only and run once: both formats are also covered by the
-    // parsers' unit tests and the integration tests against the emulator.
+    // The JSON project repeats one journey per screen that reads and shows EM's data (the explorer's rows against
+    // EM's answer, the detail's cards and EM's hostile text, the wall's tiles, the protection view). Everything else
+    // is tagged @xml-only and runs once: both formats are covered by the parsers' unit tests and the integration
+    // tests against the emulator, and CI has 20 minutes for everything.
     {
       name: 'json',
       use: { ...devices['Desktop Chrome'], viewport: { width: 1440, height: 900 } },

@@ -9,7 +9,9 @@ import { benchBundle, buildApp } from './bundle-bench.ts'
 import { benchEmulator } from './emulator-bench.ts'
 import { benchExplorer } from './explorer-bench.ts'
 import { benchParse } from './parse-bench.ts'
+import { benchProtection } from './protection-bench.ts'
 import { exitCodeOf, type Figure, judge, renderTable, summaryOf } from './report.ts'
+import { benchServiceLoad } from './service-bench.ts'
 import { benchEmLoad, benchWallSoak, LONG_SOAK } from './wall-bench.ts'
 
 const { values } = parseArgs({
@@ -50,9 +52,26 @@ try {
   await soakStack.close()
 }
 
+// The protection view at the issue's size: 2,000 VMs in 150 jobs with 30 days of history (the emulator's layout).
+const protectionSize = smoke ? [] : ['--vms', '2000', '--jobs', '150', '--days', '30']
+const protectionStack = await startBrowserStack(protectionSize)
+try {
+  figures.push(
+    ...(await benchProtection(
+      protectionStack,
+      smoke ? 1 : 3,
+      smoke ? 'default data set' : '2,000 VMs, 150 jobs, 30 days',
+    )),
+  )
+} finally {
+  await protectionStack.close()
+}
+
 figures.push(
   ...(await benchEmulator(smoke ? { sessions: 3000, iterations: 1 } : { sessions: 200_000, iterations: 30 })),
 )
+// Wall screens against `npm run serve` in kiosk mode: one copy, then two behind nginx (Debian's, as deployed).
+figures.push(...(await benchServiceLoad(smoke)))
 
 const verdicts = judge(figures, smoke)
 console.log(renderTable(verdicts))

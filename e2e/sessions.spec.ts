@@ -124,7 +124,7 @@ test('filter Result = Failed and the last 7 days: every row is Failed, inside th
   await page.screenshot({ path: 'test-results/screens/explorer-failed-7d.png' })
 })
 
-test('sort by start time both ways, page forward and back, Back/Forward and reload restore the view', async ({
+test('sort by start time both ways, page forward and back, Back/Forward and reload restore the view @xml-only', async ({
   page,
 }) => {
   await openExplorer(page, '/sessions?size=50')
@@ -213,7 +213,7 @@ test('a malformed URL shows the notice and a working page @xml-only', async ({ p
   for (const row of await dataRows(page).all()) await expect(row).toContainText('Retry')
 })
 
-test('a 1,000-row page renders and scrolls with few rows in the DOM; Back from a session restores the place', async ({
+test('a 1,000-row page renders and scrolls with few rows in the DOM; Back from a session restores the place @xml-only', async ({
   page,
 }) => {
   await openExplorer(page, '/sessions?size=1000')

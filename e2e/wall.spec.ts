@@ -40,6 +40,43 @@ async function emCount(token: string, filter: string): Promise<number> {
   return (body.Refs?.Refs.length ?? 0) === 0 ? 0 : body.PagingInfo.PagesCount
 }
 
+/**
+ * Runs of the last day by their last session's result: a session and the automatic retries after it are one run
+ * (issue 14); a retry whose first session is older than the day is a run of its own.
+ */
+async function emRuns(token: string, since: string): Promise<{ failed: number; warning: number }> {
+  const query = new URLSearchParams({
+    type: 'ReplicaJobSession',
+    format: 'Entities',
+    filter: since,
+    sortAsc: 'CreationTime',
+    pageSize: '1000',
+  })
+  const response = await fetch(`${EMULATOR_URL}/api/query?${query}`, {
+    headers: { Accept: 'application/json', 'X-RestSvcSessionId': token },
+  })
+  const body = (await response.json()) as {
+    Entities: {
+      ReplicaJobSessions: { ReplicaJobSessions: { JobUid: string; IsRetry: boolean; Result: string }[] }
+    }
+  }
+  const open = new Map<string, string>()
+  const last: { result: string }[] = []
+  for (const session of body.Entities.ReplicaJobSessions.ReplicaJobSessions) {
+    const run =
+      session.IsRetry && open.has(session.JobUid) ? last[Number(open.get(session.JobUid))] : undefined
+    if (run) run.result = session.Result
+    else {
+      open.set(session.JobUid, String(last.length))
+      last.push({ result: session.Result })
+    }
+  }
+  return {
+    failed: last.filter((run) => run.result === 'Failed').length,
+    warning: last.filter((run) => run.result === 'Warning').length,
+  }
+}
+
 function tile(page: Page, name: string) {
   return page.getByRole('region', { name }).locator('.wall-tile__figure')
 }
@@ -49,13 +86,9 @@ async function expectTilesMatchEmulator(page: Page): Promise<void> {
   const token = await emToken()
   await expect(async () => {
     const since = `CreationTime>="${new Date(Date.now() - DAY).toISOString()}"`
-    const [failed, warning, running] = await Promise.all([
-      emCount(token, `Result==Failed;${since}`),
-      emCount(token, `Result==Warning;${since}`),
-      emCount(token, RUNNING),
-    ])
-    expect(await tile(page, 'Failed, last 24 h').textContent()).toBe(String(failed))
-    expect(await tile(page, 'Warning, last 24 h').textContent()).toBe(String(warning))
+    const [runs, running] = await Promise.all([emRuns(token, since), emCount(token, RUNNING)])
+    expect(await tile(page, 'Failed, last 24 h').textContent()).toBe(String(runs.failed))
+    expect(await tile(page, 'Warning, last 24 h').textContent()).toBe(String(runs.warning))
     expect(await tile(page, 'Running now').textContent()).toBe(String(running))
   }).toPass({ timeout: 30_000 })
 }
@@ -105,7 +138,10 @@ for (const screen of [
   test.describe(`at ${screen.width}×${screen.height}`, () => {
     test.use({ viewport: { width: screen.width, height: screen.height } })
 
-    test('shows tiles, list and chart matching the emulator, on one screen', async ({ page }) => {
+    // 4K is a layout question: the JSON project checks the data at 1080p only.
+    test(`shows tiles, list and chart matching the emulator, on one screen${screen.name === '4k' ? ' @xml-only' : ''}`, async ({
+      page,
+    }) => {
       await openSignedIn(page, '/wall?refresh=5')
       await expect(page.getByRole('heading', { name: 'Replica sessions' })).toBeVisible()
       await expect(page.getByRole('table')).toBeVisible()
@@ -200,7 +236,7 @@ test('a session expiry asks for the password over the wall and keeps its configu
   await signInThroughUi(page)
   await expect(dialog).toBeHidden()
   expect(page.url()).toBe(url)
-  await expect(page.getByRole('region', { name: 'No success within 48 h' })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'VMs out of RPO (48 h)' })).toBeVisible()
   await expect(page.locator('.wall')).toHaveAttribute('data-theme', 'light')
   await expect(page.getByText('Live', { exact: true })).toBeVisible()
 })

@@ -45,13 +45,28 @@ describe('emulator/main.ts', () => {
   it(
     'prints one listening line, serves, and exits 0 on SIGTERM',
     async () => {
-      const child = cli(['--port', '0', '--sessions', '40', '--seed', '3'])
+      const child = cli(
+        ['--port', '0', '--sessions', '40', '--seed', '3', '--control'].concat([
+          '--collect-every',
+          'manual',
+          '--task-delays',
+          '100,200',
+          '--action-run',
+          '30',
+        ]),
+      )
       const line = await firstLineMatching(child, /listening/)
       const match =
         /^EM emulator listening on (http:\/\/127\.0\.0\.1:\d+\/api\/) \((\d+) sessions, seed 3\)$/.exec(line)
       expect(match).not.toBeNull()
       const reply = await send(match?.[1] ?? '', '/api/')
       expect(reply.status).toBe(200)
+      const config = await send(match?.[1] ?? '', '/__emulator/config')
+      expect(JSON.parse(config.text)).toMatchObject({
+        collectEveryMinutes: 'manual',
+        taskDelaysMs: [100, 200],
+        actionRunSeconds: 30,
+      })
       child.kill('SIGTERM')
       expect(await exitOf(child)).toBe(0)
     },
@@ -61,7 +76,15 @@ describe('emulator/main.ts', () => {
   it(
     'rejects a bad flag with a clear message and exit code 2',
     async () => {
-      const cases = [['--port', 'abc'], ['--nope'], ['--end-time', 'never'], ['--users', 'nopassword']]
+      const cases = [
+        ['--port', 'abc'],
+        ['--nope'],
+        ['--end-time', 'never'],
+        ['--users', 'nopassword'],
+        ['--collect-every', 'often'],
+        ['--task-delays', '1'],
+        ['--action-run', '0'],
+      ]
       const outcomes = await Promise.all(
         cases.map(async (args) => {
           const child = cli(args)

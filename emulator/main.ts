@@ -1,7 +1,11 @@
 // CLI: `tsx emulator/main.ts [flags]` starts a fake Enterprise Manager; see --help.
 import { parseArgs } from 'node:util'
 import { parseUsers } from './handlers/accounts.ts'
-import { DEFAULT_PUBLIC_URL, DEFAULT_SESSION_TTL_SECONDS } from './handlers/context.ts'
+import {
+  DEFAULT_PUBLIC_URL,
+  DEFAULT_SESSION_TTL_SECONDS,
+  DEFAULT_TASK_DELAYS_MS,
+} from './handlers/context.ts'
 import { type StartOptions, startEmulator } from './http/start.ts'
 
 const USAGE = `Usage: tsx emulator/main.ts [options]
@@ -11,6 +15,9 @@ const USAGE = `Usage: tsx emulator/main.ts [options]
   --tls                    serve HTTPS with a self-signed certificate generated at start
   --seed N                 data generator seed (default 1)
   --sessions N             approximate number of replica job sessions (default ~3000)
+  --vms N, --jobs N, --days N
+                           a data set by shape instead: N VMs in N replica jobs with N days of history
+                           (any one given; the others default to 2000 VMs, 150 jobs, 30 days)
   --public-url URL         base of every Href (default ${DEFAULT_PUBLIC_URL})
   --session-ttl SECONDS    idle expiry of logon sessions (default ${DEFAULT_SESSION_TTL_SECONDS})
   --users LIST             accounts user:pass[:role[+role...]],... (default admin:admin); roles of em-api.md §10:
@@ -21,6 +28,10 @@ const USAGE = `Usage: tsx emulator/main.ts [options]
   --end-time MODE          running sessions' EndTimeUTC: sentinel (default), empty or absent
   --task-path SPELLING     Down link spelling: replicaTaskSessions (default) or repicaTaskSessions
   --bom                    start every JSON body with a UTF-8 BOM (EM 9.5 behaviour)
+  --collect-every MINUTES  EM's data collection: publish what the backup servers did only every MINUTES
+                           (EM's default is 15), or 'manual' (only on ?action=collect); default: at once
+  --task-delays MS,MS      how long an action's task is Running, then OperationFinished (default 3000,2000)
+  --action-run SECONDS     length of a run that Start or Retry begins (default: 3-20 minutes, as scheduled)
   --help                   show this text`
 
 class UsageError extends Error {}
@@ -56,6 +67,23 @@ function publicUrl(text: string | undefined): string | undefined {
   return base
 }
 
+function collectEvery(text: string | undefined): number | 'manual' | undefined {
+  if (text === undefined || text === 'manual') return text
+  return integer('collect-every', text, 1, 1440)
+}
+
+function taskDelays(text: string | undefined): readonly [number, number] | undefined {
+  if (text === undefined) return undefined
+  const parts = text.split(',')
+  const [running, finishing] = parts.map((part) => integer('task-delays', part, 0, 600_000))
+  if (parts.length !== 2 || running === undefined || finishing === undefined) {
+    throw new UsageError(
+      `--task-delays must be two integers like ${DEFAULT_TASK_DELAYS_MS.join(',')}, got '${text}'.`,
+    )
+  }
+  return [running, finishing]
+}
+
 function optionsFrom(args: string[]): StartOptions | 'help' {
   const { values } = parseArgs({
     args,
@@ -67,6 +95,9 @@ function optionsFrom(args: string[]): StartOptions | 'help' {
       tls: { type: 'boolean' },
       seed: { type: 'string' },
       sessions: { type: 'string' },
+      vms: { type: 'string' },
+      jobs: { type: 'string' },
+      days: { type: 'string' },
       'public-url': { type: 'string' },
       'session-ttl': { type: 'string' },
       users: { type: 'string' },
@@ -74,6 +105,9 @@ function optionsFrom(args: string[]): StartOptions | 'help' {
       'end-time': { type: 'string' },
       'task-path': { type: 'string' },
       bom: { type: 'boolean' },
+      'collect-every': { type: 'string' },
+      'task-delays': { type: 'string' },
+      'action-run': { type: 'string' },
       help: { type: 'boolean' },
     },
   })
@@ -84,7 +118,22 @@ function optionsFrom(args: string[]): StartOptions | 'help' {
   } catch (error) {
     throw new UsageError(`--users: ${error instanceof Error ? error.message : String(error)}`)
   }
+  const shaped = [values.vms, values.jobs, values.days].some((value) => value !== undefined)
+  if (shaped && values.sessions !== undefined)
+    throw new UsageError('--sessions and --vms/--jobs/--days describe the data set two ways; give one.')
+  const layout = shaped
+    ? {
+        vms: integer('vms', values.vms, 1, 100_000) ?? 2000,
+        jobs: integer('jobs', values.jobs, 1, 5000) ?? 150,
+        days: integer('days', values.days, 1, 365) ?? 30,
+      }
+    : undefined
+  if (layout !== undefined && layout.vms < layout.jobs)
+    throw new UsageError(
+      `--vms (${layout.vms}) must be at least --jobs (${layout.jobs}): every job has a VM.`,
+    )
   return {
+    layout,
     port: integer('port', values.port, 0, 65_535) ?? 9399,
     host: values.host ?? '127.0.0.1',
     tls: values.tls === true,
@@ -97,6 +146,9 @@ function optionsFrom(args: string[]): StartOptions | 'help' {
     endTimeMode: oneOf('end-time', values['end-time'], ['sentinel', 'empty', 'absent']),
     taskPathSpelling: oneOf('task-path', values['task-path'], ['replicaTaskSessions', 'repicaTaskSessions']),
     bom: values.bom === true,
+    collectEveryMinutes: collectEvery(values['collect-every']),
+    taskDelaysMs: taskDelays(values['task-delays']),
+    actionRunSeconds: integer('action-run', values['action-run'], 1, 3600),
   }
 }
 

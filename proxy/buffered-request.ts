@@ -1,6 +1,7 @@
 import type { OutgoingHttpHeaders } from 'node:http'
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
+import { connectionErrorKind, type EmErrorKind } from './em-watch.ts'
 import type { Upstream } from './forward.ts'
 import { describeUpstreamError } from './upstream-error.ts'
 
@@ -16,10 +17,16 @@ export type BufferedAnswer = {
 export class UpstreamFailure extends Error {
   override readonly name = 'UpstreamFailure'
   readonly status: 502 | 504
+  readonly kind: EmErrorKind
 
-  constructor(status: 502 | 504, reason: string) {
+  constructor(
+    status: 502 | 504,
+    reason: string,
+    kind: EmErrorKind = status === 504 ? 'timeout' : 'unreachable',
+  ) {
     super(reason)
     this.status = status
+    this.kind = kind
   }
 }
 
@@ -33,6 +40,7 @@ export function bufferedRequest(
 ): Promise<BufferedAnswer> {
   const { origin } = upstream
   const send = origin.protocol === 'https:' ? httpsRequest : httpRequest
+  const watched = upstream.watch?.()
   return new Promise((resolve, reject) => {
     const req = send({
       hostname: origin.hostname.replace(/^\[(.*)\]$/, '$1'),
@@ -42,9 +50,12 @@ export function bufferedRequest(
       headers: { host: origin.host, ...init.headers },
       agent: upstream.agent,
     })
+    let settled = false
     const fail = (failure: UpstreamFailure): void => {
       clearTimeout(timer)
       req.destroy()
+      if (!settled) watched?.failed(failure.kind)
+      settled = true
       reject(failure)
     }
     const timer = setTimeout(
@@ -52,18 +63,21 @@ export function bufferedRequest(
       upstream.timeoutMs,
     )
     req.on('response', (res) => {
+      // Answered: latency is to EM's response headers, as for forwarded requests.
+      watched?.answered(res.statusCode ?? 502)
+      settled = true
       const chunks: Buffer[] = []
       let size = 0
       res.on('data', (chunk: Buffer) => {
         size += chunk.length
-        if (size > MAX_BODY_BYTES) fail(new UpstreamFailure(502, 'answer too large'))
+        if (size > MAX_BODY_BYTES) fail(new UpstreamFailure(502, 'answer too large', 'cut_short'))
         else chunks.push(chunk)
       })
       res.on('end', () => {
         clearTimeout(timer)
         // A body cut short by EM must not be shared (or cached) as if complete.
         if (!res.complete) {
-          fail(new UpstreamFailure(502, 'answer cut short'))
+          fail(new UpstreamFailure(502, 'answer cut short', 'cut_short'))
           return
         }
         resolve({
@@ -74,10 +88,12 @@ export function bufferedRequest(
         })
       })
       res.on('close', () => {
-        if (!res.complete) fail(new UpstreamFailure(502, 'answer cut short'))
+        if (!res.complete) fail(new UpstreamFailure(502, 'answer cut short', 'cut_short'))
       })
     })
-    req.on('error', (error) => fail(new UpstreamFailure(502, describeUpstreamError(error))))
+    req.on('error', (error) =>
+      fail(new UpstreamFailure(502, describeUpstreamError(error), connectionErrorKind(error))),
+    )
     req.end()
   })
 }

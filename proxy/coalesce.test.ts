@@ -3,7 +3,7 @@ import { createCoalescer } from './coalesce.ts'
 
 type Answer = { status: number; body: string }
 
-function setup(maxEntries = 10, maxBytes = 1_000_000) {
+function setup(maxEntries = 10, maxBytes = 1_000_000, staleMs = 0) {
   let clock = 1_000_000
   let loads = 0
   const pending: Array<(answer: Answer) => void> = []
@@ -13,6 +13,7 @@ function setup(maxEntries = 10, maxBytes = 1_000_000) {
     maxBytes,
     sizeOf: (answer) => answer.body.length,
     maxAgeMs: 300_000,
+    staleMs,
     cacheable: (answer) => answer.status < 300,
     now: () => clock,
   })
@@ -135,5 +136,59 @@ describe('createCoalescer', () => {
     expect((await t.coalescer.get('h', 15_000, t.instant(huge))).value).toEqual(huge)
     expect((await t.coalescer.get('h', 15_000, t.instant(huge))).source).toBe('miss')
     expect(t.coalescer.bytes()).toBeLessThanOrEqual(1000)
+  })
+
+  describe('with stale-while-revalidate', () => {
+    it('serves an answer past its interval at once, with its age, while exactly one load refreshes it', async () => {
+      const t = setup(10, 1_000_000, 60_000)
+      await t.coalescer.get('q', 15_000, t.instant(ok))
+      t.advance(20_000)
+      const stale = await Promise.all(Array.from({ length: 5 }, () => t.coalescer.get('q', 15_000, t.load)))
+      expect(stale.map((r) => [r.source, r.ageMs])).toEqual(stale.map(() => ['stale', 20_000]))
+      expect(t.loads()).toBe(2)
+      const fresher: Answer = { status: 200, body: 'newer' }
+      t.resolveAll(fresher)
+      await Promise.resolve()
+      const after = await t.coalescer.get('q', 15_000, t.load)
+      expect([after.source, after.value, after.ageMs]).toEqual(['hit', fresher, 0])
+    })
+
+    it('tries a failing refresh again only after another interval, and reports each failure', async () => {
+      const failures: unknown[] = []
+      let clock = 0
+      const coalescer = createCoalescer<Answer>({
+        maxEntries: 10,
+        maxBytes: 1000,
+        sizeOf: (a) => a.body.length,
+        maxAgeMs: 300_000,
+        staleMs: 60_000,
+        cacheable: () => true,
+        onRefreshError: (_key, error) => failures.push(error),
+        now: () => clock,
+      })
+      let loads = 0
+      const failing = () => {
+        loads += 1
+        return Promise.reject(new Error('EM down'))
+      }
+      await coalescer.get('q', 15_000, () => Promise.resolve(ok))
+      clock = 16_000
+      expect((await coalescer.get('q', 15_000, failing)).source).toBe('stale')
+      clock = 30_000
+      expect((await coalescer.get('q', 15_000, failing)).source).toBe('stale')
+      expect(loads).toBe(1)
+      clock = 31_000
+      await coalescer.get('q', 15_000, failing)
+      expect(loads).toBe(2)
+      await Promise.resolve()
+      expect(failures).toEqual([{ error: new Error('EM down') }, { error: new Error('EM down') }])
+    })
+
+    it('stops serving an answer more than staleMs past its interval: the caller waits for a load', async () => {
+      const t = setup(10, 1_000_000, 60_000)
+      await t.coalescer.get('q', 15_000, t.instant(ok))
+      t.advance(15_000 + 60_000)
+      expect((await t.coalescer.get('q', 15_000, t.instant(ok))).source).toBe('miss')
+    })
   })
 })

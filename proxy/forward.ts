@@ -1,6 +1,7 @@
 import type { Agent, IncomingMessage, ServerResponse } from 'node:http'
 import { request as httpRequest } from 'node:http'
 import { request as httpsRequest } from 'node:https'
+import { connectionErrorKind, type EmWatch } from './em-watch.ts'
 import { clientResponseHeaders } from './forward-headers.ts'
 import { apiSecurityHeaders, setHeaders } from './security-headers.ts'
 import { describeUpstreamError, sendUnreachable } from './upstream-error.ts'
@@ -15,6 +16,8 @@ export type Upstream = {
   agent: Agent
   /** How long to wait for EM's response headers before answering 504. */
   timeoutMs: number
+  /** Hears how each request to EM ended (metrics, readiness); em-watch.ts. */
+  watch?: EmWatch
 }
 
 // Logon is the only request that needs Basic credentials (em-api.md §3); elsewhere EM ignores them, so they stay home.
@@ -60,11 +63,13 @@ export function forwardToEm(
 
   let settled = false
   let upstreamReq = open()
-  const fail = (status: 502 | 504, reason: string): void => {
+  const watched = upstream.watch?.()
+  const fail = (status: 502 | 504, reason: string, error?: unknown): void => {
     if (settled) return
     settled = true
     clearTimeout(timer)
     upstreamReq.destroy()
+    watched?.failed(status === 504 ? 'timeout' : connectionErrorKind(error))
     onStatus(status)
     if (!res.headersSent && !res.destroyed) sendUnreachable(res, status, upstream.host, reason)
   }
@@ -87,7 +92,7 @@ export function forwardToEm(
         start()
         return
       }
-      fail(502, describeUpstreamError(error))
+      fail(502, describeUpstreamError(error), error)
     })
     upstreamReq.end(request.body ?? undefined)
   }
@@ -99,6 +104,7 @@ export function forwardToEm(
       return
     }
     settled = true
+    watched?.answered(upstreamRes.statusCode ?? 502)
     onStatus(upstreamRes.statusCode ?? 502)
     const allowed = clientResponseHeaders(upstreamRes.rawHeaders, { sessionHeader: request.signIn })
     for (const [name, values] of allowed) res.setHeader(name, values)
@@ -113,6 +119,7 @@ export function forwardToEm(
   }
   res.on('close', () => {
     if (res.writableFinished) return
+    if (!settled) watched?.abandoned()
     settled = true
     clearTimeout(timer)
     upstreamReq.destroy()

@@ -20,6 +20,10 @@ describe('kioskAllows', () => {
     `/api/replicaSessions/${GUID}/repicaTaskSessions`,
     `/api/backupServers/${GUID}?format=Entity`,
     `/api/jobs/${GUID}?format=Entity`,
+    // The wall's "VMs out of RPO" tile: replica points, replicas and the jobs' includes (em-api.md §11, §12).
+    '/api/query?type=VmReplicaPoint&format=Entities&filter=CreationTime%3E%3D%22x%22&sortDesc=CreationTime',
+    '/api/query?type=Replica&format=Entities&sortAsc=Name',
+    '/api/query?type=ObjectInJob&format=Entities&sortAsc=Name',
   ])('allows %s', (target) => {
     expect(verdict(target)).toEqual({ allowed: true })
   })
@@ -39,8 +43,9 @@ describe('kioskAllows', () => {
   it.each([
     // Neither the wall nor the detail lists backup servers; the detail follows one server's Up link.
     '/api/query?type=BackupServer&format=Entities',
-    '/api/query?type=VmReplicaPoint',
     '/api/query?type=Task',
+    `/api/vmReplicaPoints/${GUID}`,
+    `/api/replicas/${GUID}/vmReplicaPoints`,
     `/api/jobs/${GUID}/includes`,
     '/api/reports/summary',
     '/api/tasks',

@@ -5,9 +5,18 @@
 
 const GUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
 
-// The wall's sessions and jobs (jobs: EM answers a Portal User 403, and the wall uses sessions instead), and the
-// detail's task sessions when a session's Down link lists none (em-api.md §6.6).
-const QUERY_TYPES = new Set(['replicajobsession', 'job', 'replicatasksession'])
+// The wall's session tiles read sessions and jobs (a Portal User gets EM's 403 there, and the wall uses sessions
+// instead), the detail its task sessions when a session's Down link lists none (em-api.md §6.6); the wall's
+// "VMs out of RPO" tile (the protection view's computation) adds replica points, replicas and, where
+// jobs carry no includes, the includes query (em-api.md §11, §12).
+const QUERY_TYPES = new Set([
+  'replicajobsession',
+  'job',
+  'replicatasksession',
+  'vmreplicapoint',
+  'replica',
+  'objectinjob',
+])
 const QUERY_PARAMS = new Set(['type', 'format', 'filter', 'sortasc', 'sortdesc', 'pagesize', 'page'])
 const ENTITY_PARAMS = new Set(['format'])
 

@@ -1,6 +1,6 @@
 import { Agent, createServer, type ServerResponse } from 'node:http'
 import { afterEach, describe, expect, it } from 'vitest'
-import { createKioskHandler } from './kiosk.ts'
+import { createKioskHandler, MAX_STALE_S } from './kiosk.ts'
 import type { KioskSettings } from './kiosk-env.ts'
 import { createProxyMiddleware } from './proxy-middleware.ts'
 import {
@@ -27,7 +27,7 @@ afterEach(async () => {
 })
 
 /** A fake EM with logon: tokens it issued stay valid until `expireAll`; `hold` delays answers so requests overlap. */
-async function startEm(options: { answerMs?: number; status?: () => number } = {}) {
+async function startEm(options: { answerMs?: number | (() => number); status?: () => number } = {}) {
   const valid = new Set<string>()
   let logons = 0
   const em = await startFakeEm((req: SeenRequest, res: ServerResponse) => {
@@ -41,10 +41,13 @@ async function startEm(options: { answerMs?: number; status?: () => number } = {
     }
     const token = req.headers['x-restsvcsessionid']
     if (typeof token !== 'string' || !valid.has(token)) return void res.writeHead(401).end('<Error/>')
-    setTimeout(() => {
-      res.writeHead(options.status?.() ?? 200, { 'Content-Type': 'application/xml' })
-      res.end(`<QueryResult url="${req.url}" accept="${req.headers.accept}"/>`)
-    }, options.answerMs ?? 0)
+    setTimeout(
+      () => {
+        res.writeHead(options.status?.() ?? 200, { 'Content-Type': 'application/xml' })
+        res.end(`<QueryResult url="${req.url}" accept="${req.headers.accept}"/>`)
+      },
+      typeof options.answerMs === 'function' ? options.answerMs() : (options.answerMs ?? 0),
+    )
   })
   cleanups.push(() => close(em.server))
   return {
@@ -189,6 +192,11 @@ describe('kiosk access rules', () => {
     [SESSIONS],
     ['/api/query?type=job&format=Entities&filter=JobType%3D%3DReplica&sortAsc=Name&pageSize=1000&page=1'],
     ['/api/query?type=replicaTaskSession&filter=JobSessionUid%3D%3D%22x%22'],
+    [
+      '/api/query?type=VmReplicaPoint&format=References&filter=CreationTime%3E%3D%222025-11-04T12%3A00%3A00Z%22&pageSize=1&page=1',
+    ],
+    ['/api/query?type=Replica&format=Entities&sortAsc=Name&pageSize=1000&page=1'],
+    ['/api/query?type=ObjectInJob&format=Entities&sortAsc=Name&pageSize=1000&page=1'],
     [`/api/replicaSessions/${GUID}?format=Entity`],
     [`/api/replicaSessions/${GUID}`],
     [`/api/replicaSessions/${GUID}/replicaTaskSessions?format=Entity`],
@@ -210,6 +218,10 @@ describe('kiosk access rules', () => {
     ['/api/jobs'],
     [`/api/jobs/${GUID}?action=start`],
     [`/api/jobs/${GUID}/includes`],
+    ['/api/vmReplicaPoints'],
+    [`/api/vmReplicaPoints/${GUID}?action=failover`],
+    ['/api/replicas'],
+    ['/api/query?type=Task'],
     ['/api/query?type=BackupJobSession'],
     ['/api/query?type=BackupServer&format=Entities&sortAsc=Name&pageSize=1000&page=1'],
     ['/api/query?type=Repository'],
@@ -269,24 +281,28 @@ describe('kiosk coalescing', () => {
     expect(em.gets()).toHaveLength(1)
   })
 
-  it("caches for the wall's refresh interval (clamped to 5–300 s), then asks EM again", async () => {
+  it("caches for the wall's refresh interval (clamped to 5–300 s), then refreshes once while serving the old answer", async () => {
     const em = await startEm()
     const proxy = await startKioskProxy(em.url)
     const every30s = { 'X-Refresh-Interval': '30' }
     await proxy.get(SESSIONS, every30s)
     proxy.advance(29_000)
-    expect((await proxy.get(SESSIONS, every30s)).headers['x-kiosk-cache']).toBe('hit')
+    const hit = await proxy.get(SESSIONS, every30s)
+    expect([hit.headers['x-kiosk-cache'], hit.headers['x-kiosk-age']]).toEqual(['hit', '29'])
     expect(em.gets()).toHaveLength(1)
     proxy.advance(1_000)
-    await proxy.get(SESSIONS, every30s)
-    expect(em.gets()).toHaveLength(2)
+    const stale = await proxy.get(SESSIONS, every30s)
+    expect([stale.headers['x-kiosk-cache'], stale.headers['x-kiosk-age']]).toEqual(['stale', '30'])
+    await expect.poll(() => em.gets().length).toBe(2)
+    const refreshed = await proxy.get(SESSIONS, every30s)
+    expect([refreshed.headers['x-kiosk-cache'], refreshed.headers['x-kiosk-age']]).toEqual(['hit', '0'])
 
     proxy.advance(4_000)
     await proxy.get(SESSIONS, { 'X-Refresh-Interval': '1' })
     expect(em.gets()).toHaveLength(2)
     proxy.advance(1_000)
-    await proxy.get(SESSIONS, { 'X-Refresh-Interval': '1' })
-    expect(em.gets()).toHaveLength(3)
+    expect((await proxy.get(SESSIONS, { 'X-Refresh-Interval': '1' })).headers['x-kiosk-cache']).toBe('stale')
+    await expect.poll(() => em.gets().length).toBe(3)
   })
 
   it('defaults to 15 s without the header', async () => {
@@ -295,9 +311,10 @@ describe('kiosk coalescing', () => {
     await proxy.get(SESSIONS)
     proxy.advance(14_000)
     await proxy.get(SESSIONS)
+    expect(em.gets()).toHaveLength(1)
     proxy.advance(1_000)
     await proxy.get(SESSIONS)
-    expect(em.gets()).toHaveLength(2)
+    await expect.poll(() => em.gets().length).toBe(2)
   })
 
   it('never merges different queries or different formats', async () => {
@@ -322,6 +339,65 @@ describe('kiosk coalescing', () => {
     status = 200
     expect((await proxy.get(SESSIONS)).status).toBe(200)
     expect(em.gets()).toHaveLength(2)
+  })
+})
+
+describe('kiosk stale-while-revalidate', () => {
+  it('answers at once from the old copy while a slow EM refreshes it, then serves the refreshed one', async () => {
+    let answerMs = 0
+    const em = await startEm({ answerMs: () => answerMs })
+    const proxy = await startKioskProxy(em.url)
+    const every30s = { 'X-Refresh-Interval': '30' }
+    await proxy.get(SESSIONS, every30s)
+    answerMs = 1500
+    proxy.advance(45_000)
+    const started = Date.now()
+    const walls = await Promise.all(Array.from({ length: 10 }, () => proxy.get(SESSIONS, every30s)))
+    // Far less than EM's 1.5 s: nobody waited for it.
+    expect(Date.now() - started).toBeLessThan(1000)
+    expect(walls.map((a) => [a.status, a.headers['x-kiosk-cache'], a.headers['x-kiosk-age']])).toEqual(
+      walls.map(() => [200, 'stale', '45']),
+    )
+    await expect.poll(() => em.gets().length).toBe(2)
+    await expect
+      .poll(async () => (await proxy.get(SESSIONS, every30s)).headers['x-kiosk-cache'], { timeout: 5000 })
+      .toBe('hit')
+    expect(em.gets()).toHaveLength(2)
+  })
+
+  it('asks EM at most once per interval while refreshes fail, and serves the old copy meanwhile', async () => {
+    let status = 200
+    const em = await startEm({ status: () => status })
+    const proxy = await startKioskProxy(em.url)
+    const every30s = { 'X-Refresh-Interval': '30' }
+    await proxy.get(SESSIONS, every30s)
+    status = 503
+    proxy.advance(31_000)
+    for (let i = 0; i < 5; i++) expect((await proxy.get(SESSIONS, every30s)).status).toBe(200)
+    await expect.poll(() => em.gets().length).toBe(2)
+    proxy.advance(20_000)
+    expect((await proxy.get(SESSIONS, every30s)).headers['x-kiosk-age']).toBe('51')
+    expect(em.gets()).toHaveLength(2)
+    proxy.advance(10_000)
+    await proxy.get(SESSIONS, every30s)
+    await expect.poll(() => em.gets().length).toBe(3)
+    await expect.poll(() => proxy.lines.warn.some((line) => /refreshing .* failed/.test(line))).toBe(true)
+  })
+
+  it('past the maximum staleness a wall waits for EM again, and gets its error when EM fails', async () => {
+    let status = 200
+    const em = await startEm({ status: () => status })
+    const proxy = await startKioskProxy(em.url)
+    const every30s = { 'X-Refresh-Interval': '30' }
+    await proxy.get(SESSIONS, every30s)
+    status = 503
+    proxy.advance(30_000 + MAX_STALE_S * 1000 - 1)
+    expect((await proxy.get(SESSIONS, every30s)).headers['x-kiosk-cache']).toBe('stale')
+    proxy.advance(1)
+    expect((await proxy.get(SESSIONS, every30s)).status).toBe(503)
+    status = 200
+    const fresh = await proxy.get(SESSIONS, every30s)
+    expect([fresh.headers['x-kiosk-cache'], fresh.headers['x-kiosk-age']]).toEqual(['miss', '0'])
   })
 })
 

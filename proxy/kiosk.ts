@@ -9,6 +9,7 @@ import { createKeyGuesses } from './key-guesses.ts'
 import { kioskAllows } from './kiosk-allowlist.ts'
 import type { KioskSettings } from './kiosk-env.ts'
 import { createKioskSession, KioskLogonError, type KioskSession } from './kiosk-session.ts'
+import type { KioskCacheResult } from './metrics.ts'
 import type { GuardVerdict } from './request-guard.ts'
 import { apiSecurityHeaders, setHeaders } from './security-headers.ts'
 import { retryAfterSeconds } from './throttle.ts'
@@ -16,6 +17,8 @@ import { sendUnreachable } from './upstream-error.ts'
 
 export const KIOSK_KEY_HEADER = 'x-kiosk-key'
 const REFRESH_HEADER = 'x-refresh-interval'
+/** The proxy's own header: how many seconds ago EM gave the answer (0: just now). The wall dates its data by it. */
+export const KIOSK_AGE_HEADER = 'X-Kiosk-Age'
 
 /** Answers one /api request that carries X-Kiosk-Key (the guard's verdict says whether it is clean) from `address`. */
 export type KioskHandler = (
@@ -35,6 +38,10 @@ const DEFAULT_TTL_S = 15
 // XML page is about 1 MB, so 32 MiB holds every query of many walls while 150 large distinct ones cannot grow it.
 const MAX_CACHED = 200
 export const MAX_CACHED_BYTES = 32 * 1024 * 1024
+// Past its interval an answer is still served at once while one refresh goes to EM, for up to this long: walls
+// never wait on a slow EM, and show the answer's age (X-Kiosk-Age), turning stale on their own clock. Beyond it a
+// wall waits for EM like a first request, and gets EM's error if EM fails.
+export const MAX_STALE_S = 300
 
 /** Kiosk mode: checks the key, allows read-only GETs from the allowlist, and answers them through the proxy's own EM session, coalesced. Without settings every kiosk request gets 403. */
 export function createKioskHandler(options: {
@@ -46,13 +53,15 @@ export function createKioskHandler(options: {
   cacheBytes?: number
   /** The kiosk account's EM session, shared with the privilege self-check; made here when not given. */
   session?: KioskSession
+  /** Hears how the shared cache answered each request (metrics). */
+  onCache?: (result: KioskCacheResult) => void
 }): KioskHandler {
   const { upstream, settings } = options
   if (settings === undefined) {
     return (_req, res) => forbid(res, 'Kiosk mode is off on this proxy')
   }
   const expected = digest(settings.key)
-  const session = options.session ?? createKioskSession(upstream, settings, options.log, options.now)
+  const session = options.session ?? createKioskSession(upstream, settings, options.log, { now: options.now })
   const guesses = createKeyGuesses(options.now)
   // Only answers to the proxy's own requests (fetchWithSession) are ever stored; browser requests never come here.
   const coalescer = createCoalescer<BufferedAnswer>({
@@ -60,9 +69,23 @@ export function createKioskHandler(options: {
     maxBytes: options.cacheBytes ?? MAX_CACHED_BYTES,
     sizeOf: (answer) => answer.body.length + answer.rawHeaders.reduce((sum, text) => sum + text.length, 0),
     maxAgeMs: MAX_TTL_S * 1000,
+    staleMs: MAX_STALE_S * 1000,
     cacheable: (answer) => answer.status >= 200 && answer.status <= 299,
+    onRefreshError: (key, failure) => {
+      const reason =
+        'value' in failure
+          ? `EM answered ${failure.value.status}`
+          : failure.error instanceof Error
+            ? failure.error.message
+            : String(failure.error)
+      const path = key.slice(key.indexOf(' ') + 1)
+      options.log.warn(
+        `Kiosk: refreshing ${path} failed (${reason}); walls get the answer they had meanwhile`,
+      )
+    },
     now: options.now,
   })
+  const onCache = options.onCache ?? (() => undefined)
 
   async function fetchWithSession(pathAndQuery: string, accept: string): Promise<BufferedAnswer> {
     const get = (token: string) =>
@@ -121,12 +144,19 @@ export function createKioskHandler(options: {
     const ttlMs = refreshSeconds(req.headers[REFRESH_HEADER]) * 1000
     coalescer
       .get(`${accept} ${verdict.pathAndQuery}`, ttlMs, () => fetchWithSession(verdict.pathAndQuery, accept))
-      .then(({ value, source }) => sendAnswer(res, value, source))
+      .then(({ value, source, ageMs }) => {
+        onCache(source)
+        sendAnswer(res, value, { source, ageMs })
+      })
       .catch((error: unknown) => sendFailure(res, upstream.host, error))
   }
 }
 
-function sendAnswer(res: ServerResponse, answer: BufferedAnswer, source: string): void {
+function sendAnswer(
+  res: ServerResponse,
+  answer: BufferedAnswer,
+  { source, ageMs }: { source: string; ageMs: number },
+): void {
   if (res.destroyed) return
   if (answer.status === 401) {
     // A 401 would open the browser's sign-in dialog; a wall screen must keep retrying instead.
@@ -144,6 +174,7 @@ function sendAnswer(res: ServerResponse, answer: BufferedAnswer, source: string)
   res.setHeader('Cache-Control', 'no-store')
   res.setHeader('Content-Length', String(answer.body.length))
   res.setHeader('X-Kiosk-Cache', source)
+  res.setHeader(KIOSK_AGE_HEADER, String(Math.floor(ageMs / 1000)))
   res.writeHead(answer.status, answer.statusMessage)
   res.end(answer.body)
 }

@@ -1,14 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type { ActionLog } from './action-log.ts'
 import { clientAddress } from './client-address.ts'
+import { type CollectThrottle, createCollectThrottle } from './collect-throttle.ts'
 import type { DashboardConfig } from './config-document.ts'
+import { forwardAction } from './em-action.ts'
 import { isSignInPath, type Upstream } from './forward.ts'
 import { forwardRequest, refuseBody } from './forward-request.ts'
+import { answerHealth, type HealthEndpoints, isHealthPath } from './health-endpoints.ts'
 import { sendJson } from './json-response.ts'
 import { KIOSK_KEY_HEADER, type KioskHandler } from './kiosk.ts'
 import { planBody } from './request-body.ts'
 import { forwardedMethods, guardRequest } from './request-guard.ts'
+import { observeRequest, type RequestObserver } from './request-observer.ts'
 import { pageSecurityHeaders, setHeaders } from './security-headers.ts'
 import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle.ts'
+import { classifyWrite, type EmAction, type WriteVerdict } from './write-policy.ts'
 
 /** A connect-style middleware, as Vite's dev and preview servers (and a plain node:http server) take it. */
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void) => void
@@ -25,11 +31,21 @@ export function createProxyMiddleware(options: {
   /** Peers whose X-Forwarded-For names the client (TRUSTED_PROXIES). */
   trustedProxies?: ReadonlySet<string>
   signInThrottle?: SignInThrottle
+  /** /healthz and /readyz; without it those paths go to the app like any other. */
+  health?: HealthEndpoints
+  /** Logs and counts each request (request-observer.ts); off in Vite dev, where every module is a request. */
+  observer?: RequestObserver
+  /** Where every job and server action is written (action-log.ts); none in tests that do not look. */
+  actionLog?: ActionLog
+  collectThrottle?: CollectThrottle
 }): Middleware {
   const pageHeaders = pageSecurityHeaders({ contentSecurityPolicy: options.contentSecurityPolicy })
   const trusted = options.trustedProxies ?? new Set<string>()
   const signInThrottle = options.signInThrottle ?? createSignInThrottle()
-  return (req, res, next) => {
+  const { observer } = options
+  const actionLog = options.actionLog ?? (() => {})
+  const collectThrottle = options.collectThrottle ?? createCollectThrottle()
+  const answer: Middleware = (req, res, next) => {
     const method = req.method ?? 'GET'
     const target = req.url ?? '/'
     const verdict = guardRequest(method, target)
@@ -42,8 +58,11 @@ export function createProxyMiddleware(options: {
       }
     }
     const address = clientAddress(req, trusted)
+    const write: WriteVerdict = verdict.kind === 'forward' ? classifyWrite(method, verdict) : { kind: 'read' }
     // A kiosk request never reaches EM with the browser's own headers: the kiosk handler decides, 403 by default.
     if (verdict.kind !== 'app' && req.headers[KIOSK_KEY_HEADER] !== undefined) {
+      // A wall is read-only whatever its account may do (em-api.md §10): the kiosk handler refuses every non-GET.
+      if (write.kind === 'action') logKioskAction(actionLog, write.action, address)
       if (options.kiosk) options.kiosk(req, res, verdict, address)
       else sendJson(res, 403, { error: 'forbidden', message: 'Kiosk mode is off on this proxy' })
       return
@@ -59,16 +78,35 @@ export function createProxyMiddleware(options: {
       return
     }
     if (verdict.kind === 'forward') {
-      forwardRequest(req, res, verdict, { upstream: options.upstream, signInThrottle, address })
+      if (write.kind === 'refuse') sendJson(res, 403, { error: 'forbidden', message: write.message })
+      else if (write.kind === 'action')
+        forwardAction(req, res, write.action, {
+          upstream: options.upstream,
+          log: actionLog,
+          collectThrottle,
+          address,
+        })
+      else forwardRequest(req, res, verdict, { upstream: options.upstream, signInThrottle, address })
       return
     }
     if ((method === 'GET' || method === 'HEAD') && pathOf(target) === configPath) {
       sendJson(res, 200, options.config)
       return
     }
+    if (options.health && isHealthPath(pathOf(target))) {
+      answerHealth(req, res, pathOf(target), options.health)
+      return
+    }
     setHeaders(res, pageHeaders)
     next()
   }
+  if (observer === undefined) return answer
+  return (req, res, next) => observeRequest(req, res, observer, () => answer(req, res, next))
+}
+
+function logKioskAction(log: ActionLog, action: EmAction, client: string): void {
+  const message = 'Kiosk access is read-only: GET only'
+  log({ action, user: null, client, status: 403, answeredBy: 'proxy', task: null, message })
 }
 
 function pathOf(target: string): string {

@@ -2,7 +2,7 @@
 // reads a permitted body whole within its limit, and forwards it with a Content-Length of its own; the client's
 // framing (chunked or not) never reaches EM.
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http'
-import { MAX_BODY_BYTES, MAX_SIGN_IN_BODY_BYTES } from './limits.ts'
+import { MAX_BODY_BYTES } from './limits.ts'
 
 export type BodyPlan =
   | { kind: 'none' }
@@ -20,7 +20,7 @@ export function planBody(method: string, headers: IncomingHttpHeaders, signIn: b
       ? { kind: 'refuse', status: 400, error: 'bad_request', message: `a ${method} request carries no body` }
       : { kind: 'none' }
   }
-  const limit = signIn ? MAX_SIGN_IN_BODY_BYTES : MAX_BODY_BYTES
+  const limit = MAX_BODY_BYTES
   if (declared !== null && declared > limit) return tooLarge(limit, signIn)
   return hasBody ? { kind: 'read', limit } : { kind: 'none' }
 }
@@ -33,7 +33,9 @@ export function tooLarge(limit: number, signIn: boolean): BodyPlan & { kind: 're
     error: 'payload_too_large',
     message: signIn
       ? 'sign-in takes no request body (credentials travel in Authorization)'
-      : `request body over ${limit} bytes, the proxy's limit`,
+      : limit === 0
+        ? 'a request to Enterprise Manager through this proxy carries no body (job and server actions take none)'
+        : `request body over ${limit} bytes, the proxy's limit`,
   }
 }
 

@@ -28,6 +28,11 @@ function hostileHeaders(res: ServerResponse): void {
   res.setHeader('Set-Cookie', 'X-RestSvcSessionId=TOKEN; Path=/api;')
   res.setHeader('WWW-Authenticate', 'Basic Realm=RestSvc')
   res.setHeader('X-Something-New', '1')
+  // Look-alikes of the proxy's own headers: only the proxy may say how old a kiosk answer is.
+  res.setHeader('X-Kiosk-Age', '0')
+  res.setHeader('X-Kiosk-Cache', 'hit')
+  res.setHeader('Age', '0')
+  res.setHeader('X-Request-Id', 'from-em')
   res.setHeader('Content-Type', 'application/xml; charset=utf-8')
 }
 
@@ -45,10 +50,10 @@ function names(answer: Answer): string[] {
   ].sort()
 }
 
-// Node's own framing headers (EM's length passes), then the proxy's; of EM's the allowlist leaves only the
-// content type, its length, and on sign-in the token.
+// Node's own framing headers (EM's length passes), then the proxy's (the request id of its log line among
+// them); of EM's the allowlist leaves only the content type, its length, and on sign-in the token.
 const framing = ['connection', 'content-length', 'date']
-const proxyOwn = ['cache-control', 'referrer-policy', 'x-content-type-options']
+const proxyOwn = ['cache-control', 'referrer-policy', 'x-content-type-options', 'x-request-id']
 
 describe.each(targets)('response headers through %s', (_, start) => {
   async function setup() {
@@ -88,7 +93,13 @@ describe.each(targets)('response headers through %s', (_, start) => {
       headers: { 'X-Kiosk-Key': KIOSK_KEY },
     })
     expect(got.status).toBe(200)
-    expect(names(got)).toEqual([...framing, ...proxyOwn, 'content-type', 'x-kiosk-cache'].sort())
+    expect(names(got)).toEqual(
+      [...framing, ...proxyOwn, 'content-type', 'x-kiosk-age', 'x-kiosk-cache'].sort(),
+    )
     expect(got.headers['cache-control']).toBe('no-store')
+    // The proxy's own values, never EM's look-alikes.
+    expect(got.headers['x-kiosk-cache']).toBe('miss')
+    expect(got.headers['x-kiosk-age']).toBe('0')
+    expect(got.headers['x-request-id']).not.toBe('from-em')
   })
 })

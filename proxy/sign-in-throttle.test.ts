@@ -133,6 +133,9 @@ describe.each(targets)('sign-in throttling through %s', (_, start) => {
       headers: { 'X-Kiosk-Key': KIOSK_KEY },
     })
     expect(wall.status).toBe(200)
-    expect(em.seen.at(-2)?.headers.authorization).toBe(basic('CORP\\wall', RIGHT))
+    // The kiosk session logged on at start (its self-check) and again after EM forgot it, while its name was
+    // throttled for browsers: both with the right password, neither refused.
+    const kioskLogons = em.seen.filter((r) => r.headers.authorization === basic('CORP\\wall', RIGHT))
+    expect(kioskLogons).toHaveLength(2)
   })
 })

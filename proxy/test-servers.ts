@@ -3,6 +3,7 @@ import { createServer, type IncomingMessage, request, type Server, type ServerRe
 import { request as httpsRequest } from 'node:https'
 import { connect } from 'node:net'
 import { createEmProxy, type EmProxy, type EmProxyOptions } from './em-proxy.ts'
+import type { LogFields, LogMethod, ProxyLog } from './log.ts'
 import { pageSecurityHeaders } from './security-headers.ts'
 
 /** Listens on 127.0.0.1 and a free port; resolves with the port. */
@@ -182,15 +183,27 @@ export function exchange(
   })
 }
 
-/** A log that keeps its lines for assertions. */
+/** A log that keeps its lines for assertions: event lines by level, request lines (request-observer.ts) apart, and every call with its fields in `events`. */
 export function memoryLog() {
-  const info: string[] = []
-  const warn: string[] = []
-  const lines = { info, warn }
-  return {
-    lines,
-    log: { info: (line: string) => lines.info.push(line), warn: (line: string) => lines.warn.push(line) },
+  const lines = { debug: [] as string[], info: [] as string[], warn: [] as string[], error: [] as string[] }
+  const requests: LogFields[] = []
+  const events: Array<{ level: keyof typeof lines; line: string; fields: LogFields }> = []
+  const method =
+    (level: keyof typeof lines): LogMethod =>
+    (first: string | LogFields, line?: string) => {
+      const fields = typeof first === 'string' ? {} : first
+      const text = typeof first === 'string' ? first : (line ?? '')
+      events.push({ level, line: text, fields })
+      if (fields.event === 'request') requests.push(fields)
+      else lines[level].push(text)
+    }
+  const log: ProxyLog = {
+    debug: method('debug'),
+    info: method('info'),
+    warn: method('warn'),
+    error: method('error'),
   }
+  return { lines, requests, events, log }
 }
 
 /** The page security headers an answer carries, by the names pageSecurityHeaders() uses, to compare with it. */

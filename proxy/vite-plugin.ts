@@ -9,7 +9,7 @@ export function emProxyPlugin(options: Pick<EmProxyOptions, 'env' | 'log'> = {})
     // same-origin and grants no other origin anything (README "Security").
     config: () => ({ server: { cors: false }, preview: { cors: false } }),
     async configureServer(server) {
-      const proxy = await createEmProxy({ ...options, contentSecurityPolicy: false })
+      const proxy = await createEmProxy({ ...options, contentSecurityPolicy: false, observeRequests: false })
       server.middlewares.use(proxy.middleware)
       // In middleware mode there is no httpServer; the emulator then ends with the process (child-shutdown.ts).
       server.httpServer?.once('close', () => void proxy.close())

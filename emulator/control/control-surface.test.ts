@@ -123,6 +123,28 @@ describe('stats, sessions, config, reset', () => {
     ).toBe(200)
   })
 
+  it('validates the action settings and task faults, and reset clears a fault', async () => {
+    expect((await control('config', { collectEveryMinutes: 0 })).status).toBe(400)
+    expect((await control('config', { taskDelaysMs: [1] })).status).toBe(400)
+    expect((await control('config', { actionRunSeconds: -1 })).status).toBe(400)
+    const set = await control('config', {
+      collectEveryMinutes: 0.5,
+      taskDelaysMs: [0, 10],
+      actionRunSeconds: 20,
+    })
+    expect(set.body).toMatchObject({ collectEveryMinutes: 0.5, taskDelaysMs: [0, 10], actionRunSeconds: 20 })
+    await control('config', { collectEveryMinutes: null, taskDelaysMs: [3000, 2000], actionRunSeconds: null })
+
+    expect((await control('task-faults', { message: '' })).status).toBe(400)
+    expect((await control('task-faults', { message: 'x', operation: 'Explode' })).status).toBe(400)
+    expect((await control('task-faults', { times: 2 })).status).toBe(400)
+    const fault = await control('task-faults', { message: 'VBR is down.', times: 2, operation: 'RetryJob' })
+    expect(fault.body).toEqual({ fault: { message: 'VBR is down.', remaining: 2, operation: 'RetryJob' } })
+    expect((await control('task-faults', undefined, 'GET')).body).toEqual(fault.body)
+    await control('reset')
+    expect((await control('task-faults', undefined, 'GET')).body).toEqual({ fault: null })
+  })
+
   it('answers 404 and 405 on the control surface, and nothing of it without --control', async () => {
     expect((await control('nothing')).status).toBe(404)
     expect((await control('stats')).status).toBe(405)

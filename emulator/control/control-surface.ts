@@ -1,10 +1,11 @@
-import type { EmContext } from '../handlers/context.ts'
+import { collectionOf, type EmContext } from '../handlers/context.ts'
 import { advanceClock, clockOffsetMs, resetClock } from './clock.ts'
 import { parseFaultSpec } from './fault-spec.ts'
 import type { FaultState } from './fault-state.ts'
 import { injectHostileTexts } from './hostile-data.ts'
 import type { RequestStats } from './request-stats.ts'
 import { applyRuntimeConfig, runtimeConfigOf } from './runtime-config.ts'
+import { parseTaskFault } from './task-fault.ts'
 
 export interface ControlDeps {
   context: EmContext
@@ -67,6 +68,7 @@ const ACTIONS: Record<string, Record<string, Action>> = {
       deps.stats.reset()
       resetClock(context)
       context.logons.clear()
+      context.tasks.clear()
       context.store.reset(context.now() * 1000)
       return { status: 200, body: { sessions: context.store.sessions.length } }
     },
@@ -97,9 +99,21 @@ const ACTIONS: Record<string, Record<string, Action>> = {
   config: {
     GET: (deps) => ({ status: 200, body: runtimeConfigOf(deps.context.config) }),
     POST: (deps, body) => {
-      const problem = applyRuntimeConfig(deps.context.config, body ?? {})
+      const { context } = deps
+      const problem = applyRuntimeConfig(context.config, body ?? {})
       if (problem !== undefined) return { status: 400, body: { error: problem } }
-      return { status: 200, body: runtimeConfigOf(deps.context.config) }
+      context.store.setCollection(collectionOf(context.config.collectEveryMinutes), context.now() * 1000)
+      return { status: 200, body: runtimeConfigOf(context.config) }
+    },
+  },
+  // The next action tasks fail with EM's Success="false" and this message (em-api.md §13.4); {} clears.
+  'task-faults': {
+    GET: (deps) => ({ status: 200, body: { fault: deps.context.tasks.fault } }),
+    POST: (deps, body) => {
+      const fault = parseTaskFault(body ?? {})
+      if (typeof fault === 'string') return { status: 400, body: { error: fault } }
+      deps.context.tasks.fault = fault
+      return { status: 200, body: { fault } }
     },
   },
 }

@@ -3,12 +3,35 @@ import type { EmConfig } from '../handlers/context.ts'
 const END_TIME_MODES = ['sentinel', 'empty', 'absent'] as const
 const TASK_PATH_SPELLINGS = ['replicaTaskSessions', 'repicaTaskSessions'] as const
 
-export type RuntimeConfig = Pick<EmConfig, 'endTimeMode' | 'taskPathSpelling' | 'bom' | 'sessionTtlSeconds'>
+export type RuntimeConfig = Pick<
+  EmConfig,
+  | 'endTimeMode'
+  | 'taskPathSpelling'
+  | 'bom'
+  | 'sessionTtlSeconds'
+  | 'collectEveryMinutes'
+  | 'taskDelaysMs'
+  | 'actionRunSeconds'
+>
 
 export function runtimeConfigOf(config: EmConfig): RuntimeConfig {
   const { endTimeMode, taskPathSpelling, bom, sessionTtlSeconds } = config
-  return { endTimeMode, taskPathSpelling, bom, sessionTtlSeconds }
+  const { collectEveryMinutes, taskDelaysMs, actionRunSeconds } = config
+  return {
+    endTimeMode,
+    taskPathSpelling,
+    bom,
+    sessionTtlSeconds,
+    collectEveryMinutes,
+    taskDelaysMs,
+    actionRunSeconds,
+  }
 }
+
+const isPositive = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isFinite(value) && value > 0
+const isDelay = (value: unknown): value is number =>
+  typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 600_000
 
 /** Applies `POST /__emulator/config` to the live config; returns an error text (and changes nothing) if invalid. */
 export function applyRuntimeConfig(config: EmConfig, body: unknown): string | undefined {
@@ -32,6 +55,21 @@ export function applyRuntimeConfig(config: EmConfig, body: unknown): string | un
         return 'sessionTtlSeconds must be an integer ≥ 1.'
       }
       next.sessionTtlSeconds = value
+    } else if (key === 'collectEveryMinutes') {
+      // A fraction of a minute is allowed: tests watch several collections in seconds.
+      if (value !== null && value !== 'manual' && !isPositive(value)) {
+        return "collectEveryMinutes must be null (changes show at once), 'manual' or a number of minutes > 0."
+      }
+      next.collectEveryMinutes = value
+    } else if (key === 'taskDelaysMs') {
+      if (!Array.isArray(value) || value.length !== 2 || !value.every(isDelay)) {
+        return 'taskDelaysMs must be two integers from 0 to 600000: [Running, OperationFinished] in ms.'
+      }
+      const [running = 0, finishing = 0] = value
+      next.taskDelaysMs = [running, finishing]
+    } else if (key === 'actionRunSeconds') {
+      if (value !== null && !isPositive(value)) return 'actionRunSeconds must be null or a number > 0.'
+      next.actionRunSeconds = value
     } else {
       return `Unknown config field '${key}'.`
     }

@@ -3,23 +3,37 @@
 
 import { catchUp, type JobClock, maxRunFor } from './job-clock.ts'
 import { draftJobs, type JobDraft } from './job-drafts.ts'
+import type { JobPlan } from './job-plan.ts'
 import { createServers } from './job-plan.ts'
+import { draftLayout, type Layout } from './layout.ts'
 import { JOB_AUTHORS } from './names.ts'
 import { createRandom, mixSeed, type Random } from './random.ts'
 import type {
   BackupServerRecord,
+  IncludeRecord,
   JobRecord,
   Micros,
+  ReplicaRecord,
   ReplicaSessionRecord,
   TaskSessionRecord,
 } from './records.ts'
+import { createIncludes, createReplicas } from './replicas.ts'
 import { drawDuration } from './run-plan.ts'
+import {
+  pickIncludeCases,
+  pickStall,
+  pickStuck,
+  type ScenarioPicks,
+  withoutStalledRuns,
+} from './scenarios.ts'
 import { descriptionTime, MICROS_PER_DAY, MICROS_PER_MINUTE, MICROS_PER_SECOND } from './time-text.ts'
 
 export interface GeneratorOptions {
   seed: number
   /** Target number of replica job sessions (retries included); default 3,000. */
   sessions?: number
+  /** Jobs, VMs and days of history instead of a session count (the bench's large data set). */
+  layout?: Layout
   now: Micros
 }
 
@@ -34,6 +48,11 @@ export interface GeneratedData {
   /** Every run with its tasks, ordered by session creation time. */
   runs: GeneratedRun[]
   clocks: JobClock[]
+  /** Per job, in job order: its plan (retention, VM sizes), for the store's live replica points. */
+  plans: JobPlan[]
+  replicas: ReplicaRecord[]
+  includes: IncludeRecord[]
+  scenarios: ScenarioPicks
 }
 
 export const DEFAULT_SESSIONS = 3000
@@ -62,9 +81,14 @@ export function generate(options: GeneratorOptions): GeneratedData {
   const scheduled = Math.round(target / RETRY_SHARE)
   const rng = createRandom(mixSeed(seed, 1))
   const servers = createServers(rng)
-  const drafts = draftJobs(rng, servers, scheduled, now)
+  const drafts = options.layout
+    ? draftLayout(rng, servers, options.layout, now)
+    : draftJobs(rng, servers, scheduled, now)
   const running = chooseRunning(rng, drafts)
-  const taskLimit = taskLimitFor(target)
+  const taskLimit = options.layout ? Number.MAX_SAFE_INTEGER : taskLimitFor(target)
+  // The protection scenarios draw from a stream of their own: every other job's history stays as it was.
+  const scenarioRng = createRandom(mixSeed(seed, 3))
+  const stuck = pickStuck(scenarioRng, drafts, running, now)
   const runs: GeneratedRun[] = []
   const clocks = drafts.map((draft, index) => {
     const clock = replayJob(
@@ -78,8 +102,25 @@ export function generate(options: GeneratorOptions): GeneratedData {
   // One disabled job lost its schedule altogether: a manual-only job.
   const manual = drafts.find((d) => !d.plan.record.scheduleEnabled)
   if (manual !== undefined && rng.chance(0.5)) manual.plan.record.scheduleConfigured = false
-  runs.sort((a, b) => a.session.creationTime - b.session.creationTime)
-  return { servers, jobs: drafts.map((d) => d.plan.record), runs, clocks }
+  const stall = pickStall({ rng: scenarioRng, drafts, clocks, running, taken: [stuck], now })
+  const stalledJob = stall === null ? undefined : drafts[stall.index]?.plan.record.id
+  const kept =
+    stall === null || stalledJob === undefined ? runs : withoutStalledRuns(runs, stalledJob, stall.since)
+  kept.sort((a, b) => a.session.creationTime - b.session.creationTime)
+  const cases = pickIncludeCases(scenarioRng, drafts, [stuck, stall?.index ?? null])
+  const scenarios: ScenarioPicks = { stuck, stalled: stall?.index ?? null, ...cases }
+  const plans = drafts.map((d) => d.plan)
+  const jobs = plans.map((plan) => plan.record)
+  return {
+    servers,
+    jobs,
+    runs: kept,
+    clocks,
+    plans,
+    replicas: createReplicas(seed, plans, servers),
+    includes: createIncludes(seed, jobs, scenarios),
+    scenarios,
+  }
 }
 
 interface ReplayInput {

@@ -22,6 +22,8 @@ export interface JobClock {
   forced: { slot: Micros; duration: Micros } | null
   /** No retry may be in progress at this instant; such a retry is skipped. */
   quietAt: Micros | null
+  /** The job has stopped running although its schedule is on: slots pass (NextRun moves on), no run starts. */
+  stalled?: boolean
 }
 
 const MAX_RETRIES = 2
@@ -45,7 +47,7 @@ function scheduleSlot(clock: JobClock): void {
   clock.slot = slot + job.intervalMicros
   job.record.nextRun = clock.slot
   // VBR skips a scheduled start while the job is still busy.
-  if (clock.current !== null || clock.pending !== null) return
+  if (clock.current !== null || clock.pending !== null || clock.stalled === true) return
   const duration = clock.forced?.slot === slot ? clock.forced.duration : undefined
   clock.pending = planRun(rng, job, {
     start: slot + rng.int(MICROS_PER_SECOND, 15 * MICROS_PER_SECOND),
@@ -60,7 +62,8 @@ function finish(clock: JobClock, run: LiveRun, now: Micros): void {
   applyAt(run, now)
   clock.current = null
   const { plan } = run
-  if (plan.result !== 'Failed' || plan.attempt >= MAX_RETRIES || !clock.rng.chance(0.6)) return
+  if (plan.result !== 'Failed' || plan.stoppedByUser === true) return
+  if (plan.attempt >= MAX_RETRIES || !clock.rng.chance(0.6)) return
   // VBR retries a failed run after a short wait, unless the next scheduled run would come first.
   const start = plan.end + clock.rng.int(2 * MICROS_PER_MINUTE, 8 * MICROS_PER_MINUTE)
   const nextSlot = clock.enabled ? clock.slot : Number.POSITIVE_INFINITY

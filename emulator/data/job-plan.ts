@@ -2,7 +2,7 @@
 
 import { jobTemplate, SERVER_TEMPLATES } from './names.ts'
 import type { Random } from './random.ts'
-import type { BackupServerRecord, JobRecord } from './records.ts'
+import type { BackupServerRecord, JobRecord, Micros } from './records.ts'
 import { MICROS_PER_MINUTE } from './time-text.ts'
 
 export interface JobPlan {
@@ -15,6 +15,17 @@ export interface JobPlan {
   flakiness: number
   /** VMs processed in parallel. */
   lanes: number
+  /** A VM that fails every attempt of the runs starting in [from, to): the protection scenarios (scenarios.ts). */
+  stuck?: StuckVm
+  /** Replica restore points kept per VM (VBR's "restore points to keep", 1–28). */
+  retention: number
+}
+
+export interface StuckVm {
+  vmIndex: number
+  from: Micros
+  to: Micros
+  reason: string
 }
 
 const GIB = 1024 ** 3
@@ -39,15 +50,18 @@ export interface JobPlanInput {
   index: number
   servers: readonly BackupServerRecord[]
   intervalMinutes: number
+  /** Overrides the drawn VM count (the bench layout); the draw still happens, so other draws stay put. */
+  vmCount?: number
 }
 
 /** The index-th replica job; schedule state and description are filled in once its history is known. */
-export function createJobPlan(rng: Random, { index, servers, intervalMinutes }: JobPlanInput): JobPlan {
+export function createJobPlan(rng: Random, input: JobPlanInput): JobPlan {
+  const { index, servers, intervalMinutes } = input
   const template = jobTemplate(index)
   const roll = rng.next()
   const server = servers[roll < 0.5 ? 0 : roll < 0.8 ? 1 : 2] ?? servers[0]
   if (server === undefined) throw new Error('a job needs a backup server')
-  const vmCount = 1 + Math.floor(14 * rng.next() ** 1.6)
+  const vmCount = input.vmCount ?? 1 + Math.floor(14 * rng.next() ** 1.6)
   const first = rng.chance(0.2) ? rng.int(2, 88) : 1
   const vmNames = Array.from(
     { length: vmCount },
@@ -75,5 +89,7 @@ export function createJobPlan(rng: Random, { index, servers, intervalMinutes }: 
     vmSizes,
     flakiness: 0.5 + rng.next(),
     lanes: Math.min(vmCount, rng.int(1, 4)),
+    // Drawn from the job's own stream later (replicas.ts) so that adding it moved no existing draw.
+    retention: 7,
   }
 }

@@ -46,6 +46,45 @@ export interface JobRecord {
   vmNames: string[]
 }
 
+/** A replica: what a replication job keeps of its VMs on the target (em-api.md §11.4); one per job. */
+export interface ReplicaRecord {
+  id: string
+  /** The job's name, as in every doc example (§11.1). */
+  name: string
+  jobId: string
+  backupServerId: string
+  platform: Platform
+  repositoryId: string
+  repositoryName: string
+}
+
+export const POINT_ALGORITHMS = ['Full', 'ReversedIncremental', 'Incremental', 'SyntheticFull'] as const
+export const POINT_TYPES = ['Full', 'ReverseIncrement', 'Increment', 'Snapshot'] as const
+
+/** A VM replica point (em-api.md §11.2), made by a Success or Warning task; `deleted` once retention drops it. */
+export interface ReplicaPointRecord {
+  id: string
+  name: string
+  replicaId: string
+  vmName: string
+  creationTime: Micros
+  algorithm: (typeof POINT_ALGORITHMS)[number]
+  pointType: (typeof POINT_TYPES)[number]
+  deleted: boolean
+}
+
+/** One object of a job's includes (em-api.md §12): a VM, or a container EM does not expand. */
+export interface IncludeRecord {
+  /** ObjectInJobId: a GUID, also the `UID` filter of query?type=ObjectInJob. */
+  id: string
+  jobId: string
+  name: string
+  displayName: string
+  /** `urn:<Platform>:<Type>:<root>.<ref>` (§12). */
+  hierarchyObjRef: string
+  order: number
+}
+
 export interface ReplicaSessionRecord {
   id: string
   name: string
@@ -81,4 +120,18 @@ export interface LogonSessionRecord {
   token: string
   userName: string
   lastUsed: number
+}
+
+// EM's own tasks (em-api.md §13.2): an action's progress as EM reports it, not VBR data.
+export const TASK_OPERATIONS = ['StartJob', 'StopJob', 'RetryJob', 'CollectingBackupServer'] as const
+export type TaskOperation = (typeof TASK_OPERATIONS)[number]
+export type ActionTaskState = 'Running' | 'OperationFinished' | 'Finished'
+
+/** A task as EM shows it at one instant. */
+export interface TaskView {
+  id: string
+  state: ActionTaskState
+  operation: TaskOperation
+  /** Absent while Running (§13.2). */
+  result: { success: boolean; message: string } | null
 }

@@ -31,6 +31,8 @@ export interface RunPlan {
   result: RunResult
   failureMessage: string | null
   tasks: TaskPlan[]
+  /** Ended early by a Stop action (em-api.md §13.1): VBR does not retry a run a user stopped. */
+  stoppedByUser?: boolean
 }
 
 export interface RunOptions {
@@ -42,6 +44,8 @@ export interface RunOptions {
   duration?: Micros
   /** At most this many VMs get a task (keeps huge data sets in memory). */
   taskLimit: number
+  /** Only these VMs (indices into the job's VMs), as a retry of the failed ones; default: every VM up to taskLimit. */
+  vmIndices?: readonly number[]
 }
 
 export const MIN_RUN = 3 * MICROS_PER_MINUTE
@@ -79,44 +83,64 @@ function taskResults(rng: Random, result: RunResult, count: number): RunResult[]
   return results
 }
 
+function everyVm(job: JobPlan, taskLimit: number): number[] {
+  const count = Math.max(1, Math.min(job.vmSizes.length, taskLimit))
+  return Array.from({ length: count }, (_, index) => index)
+}
+
 /** Plans a whole run: session id, phases, one task per VM (in parallel lanes), results and reasons. */
 export function planRun(rng: Random, job: JobPlan, options: RunOptions): RunPlan {
   const { start, attempt } = options
-  const vmCount = Math.max(1, Math.min(job.vmSizes.length, options.taskLimit))
+  const vmIndices = options.vmIndices ?? everyVm(job, options.taskLimit)
+  const vmCount = vmIndices.length
   const duration = Math.min(options.duration ?? drawDuration(rng, vmCount), options.maxDuration)
   const end = start + duration
-  const startingEnd = start + rng.int(3 * MICROS_PER_SECOND, 12 * MICROS_PER_SECOND)
-  const workEnd = end - rng.int(2 * MICROS_PER_SECOND, 10 * MICROS_PER_SECOND)
-  const result = drawResult(rng, job, attempt)
-  const results = taskResults(rng, result, vmCount)
+  // A run shorter than a few minutes (an action's run, shortened for tests) keeps its phases in proportion.
+  const startingEnd =
+    start + Math.min(rng.int(3 * MICROS_PER_SECOND, 12 * MICROS_PER_SECOND), Math.floor(duration * 0.2))
+  const workEnd =
+    end - Math.min(rng.int(2 * MICROS_PER_SECOND, 10 * MICROS_PER_SECOND), Math.floor(duration * 0.15))
+  const drawn = drawResult(rng, job, attempt)
+  const results = taskResults(rng, drawn, vmCount)
+  const stuck = job.stuck
+  // Positions follow vmIndices: a retry runs only the VMs that failed (em-api.md §13.1).
+  const stuckAt = stuck === undefined ? -1 : vmIndices.indexOf(stuck.vmIndex)
+  const isStuck = stuck !== undefined && start >= stuck.from && start < stuck.to && stuckAt >= 0
+  if (isStuck) results[stuckAt] = 'Failed'
+  // A run's result is its worst task's (em-api.md §6.1); only a stuck VM can make it worse than drawn.
+  const result: RunResult = isStuck ? 'Failed' : drawn
   const lanes = Math.max(1, Math.min(job.lanes, vmCount))
   const laneCursor = Array.from({ length: lanes }, () => startingEnd)
   const perLane = Math.ceil(vmCount / lanes)
   const slice = (workEnd - startingEnd) / perLane
   const tasks: TaskPlan[] = []
-  for (let vmIndex = 0; vmIndex < vmCount; vmIndex++) {
-    const lane = vmIndex % lanes
+  for (let position = 0; position < vmCount; position++) {
+    const vmIndex = vmIndices[position] ?? position
+    const lane = position % lanes
     const begin = (laneCursor[lane] ?? startingEnd) + rng.int(0, MICROS_PER_SECOND)
     const taskEnd = Math.min(workEnd, begin + Math.floor(slice * (0.6 + 0.4 * rng.next())))
     laneCursor[lane] = taskEnd
-    const taskResult = results[vmIndex] ?? 'Success'
+    const taskResult = results[position] ?? 'Success'
+    const enumerating = Math.min(MICROS_PER_SECOND, Math.floor((startingEnd - start) / 2))
     tasks.push({
       id: rng.guid(),
       vmIndex,
       // VBR enumerates the VMs while the session is Starting, in job order.
       created:
         start +
-        MICROS_PER_SECOND +
-        Math.floor((startingEnd - start - MICROS_PER_SECOND) * ((vmIndex + rng.next()) / vmCount)),
+        enumerating +
+        Math.floor((startingEnd - start - enumerating) * ((position + rng.next()) / vmCount)),
       begin: Math.min(begin, taskEnd),
       end: taskEnd,
       result: taskResult,
       reason:
-        taskResult === 'Failed'
-          ? rng.pick(FAILED_REASONS)
-          : taskResult === 'Warning'
-            ? rng.pick(WARNING_REASONS)
-            : '',
+        isStuck && vmIndex === stuck.vmIndex
+          ? stuck.reason
+          : taskResult === 'Failed'
+            ? rng.pick(FAILED_REASONS)
+            : taskResult === 'Warning'
+              ? rng.pick(WARNING_REASONS)
+              : '',
     })
   }
   const affected = results.filter((r) => r === result).length

@@ -192,3 +192,42 @@ describe('reset', () => {
     expect(store.sessions[0]?.creationTime).toBeGreaterThan(sessions[0]?.creationTime ?? 0)
   })
 })
+
+describe('data collection lag (em-api.md §6.6)', () => {
+  it('shows what the last collection copied: running sessions freeze, new ones wait, until the next one', () => {
+    const store = createStore({ seed: 2, now: NOW })
+    store.setCollection(15 * MINUTE, NOW)
+    const frozen = running(store)
+    expect(frozen.length).toBeGreaterThan(0)
+    const count = store.sessions.length
+    const progress = frozen.map((session) => session.progress)
+    store.advance(NOW + 14 * MINUTE)
+    expect(running(store).map((session) => session.progress)).toEqual(progress)
+    expect(store.sessions.length).toBe(count)
+    store.advance(NOW + 15 * MINUTE)
+    expect(store.sessions.length).toBeGreaterThan(count)
+    for (const session of frozen) expect(store.sessionById(session.id)?.progress).not.toBe(session.progress)
+    const shown = store.sessionById(frozen[0]?.id ?? '')
+    if (shown?.state === 'Stopped') expectFinished(store, shown)
+  })
+
+  it("collects only when asked in 'manual' mode, one server at a time, and a reset starts from its data", () => {
+    const store = createStore({ seed: 2, now: NOW })
+    store.setCollection('manual', NOW)
+    const count = store.sessions.length
+    store.advance(NOW + 3 * DAY)
+    expect(store.sessions.length).toBe(count)
+    const [first] = store.servers
+    store.collect(first?.id ?? '')
+    const added = store.sessions.slice(count)
+    expect(added.length).toBeGreaterThan(0)
+    expect(added.every((session) => session.backupServerId === first?.id)).toBe(true)
+    store.collect(null)
+    expect(new Set(store.sessions.slice(count).map((s) => s.backupServerId)).size).toBe(store.servers.length)
+    store.reset(NOW)
+    expect(store.sessions.length).toBe(count)
+    store.setCollection(null, NOW)
+    store.advance(NOW + DAY)
+    expect(store.sessions.length).toBeGreaterThan(count)
+  })
+})

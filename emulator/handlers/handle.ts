@@ -7,7 +7,7 @@ import { assertAllowed } from './permissions.ts'
 import { QueryParamReader } from './query-params.ts'
 import { parseTarget } from './request-target.ts'
 import { type ErrorReply, fallbackError, formatOf, respond, respondError } from './respond.ts'
-import { type EmReply, matchRoute } from './route.ts'
+import { type EmReply, matchRoute, operationOf } from './route.ts'
 import { ROUTES } from './routes.ts'
 
 export interface EmRequest {
@@ -31,7 +31,7 @@ function dispatch(request: EmRequest, ctx: EmContext, format: EmFormat): EmReply
   const auth = match?.route.auth ?? 'token'
   const caller = auth === 'token' ? authenticate(request.headers, ctx) : undefined
   // A role's 403 comes before 404: a token that may read nothing learns nothing of the paths (§8 precedence).
-  assertAllowed(caller, match?.route.operation ?? 'replicaSessions')
+  assertAllowed(caller, match ? operationOf(match.route, request.method) : 'replicaSessions')
   if (target.segments === undefined) throw badRequest('Malformed percent-encoding in the request path.')
   if (match === undefined) throw notFound(`The resource '${target.rawPath}' was not found.`)
   const handler = match.route.methods[request.method]

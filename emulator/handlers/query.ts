@@ -9,11 +9,16 @@ import type { EmReply, RouteCall } from './route.ts'
 
 type QueryData = Extract<EmBody, { kind: 'queryResult' }>['data']
 
-const SERVED_TYPES: Readonly<Record<string, QueryType>> = {
+// ObjectInJob is served apart: it answers under Resources, not Entities (getQuery below).
+type EntityQueryType = Exclude<QueryType, 'ObjectInJob'>
+
+const SERVED_TYPES: Readonly<Record<string, EntityQueryType>> = {
   replicajobsession: 'ReplicaJobSession',
   replicatasksession: 'ReplicaTaskSession',
   job: 'Job',
   backupserver: 'BackupServer',
+  vmreplicapoint: 'VmReplicaPoint',
+  replica: 'Replica',
 }
 
 // Monitoring clients query these next to replica sessions: an empty page beats an error (em-api.md §4.1).
@@ -41,7 +46,7 @@ interface TypedPage {
 }
 
 // One case per type so each page's records stay tagged with their type for the serializer.
-function runTyped(call: RouteCall, type: QueryType, query: QueryParams): TypedPage {
+function runTyped(call: RouteCall, type: EntityQueryType, query: QueryParams): TypedPage {
   const run = <T extends QueryType>(of: T) =>
     runQuery(call.ctx.store, of, query, { endTimeMode: call.ctx.config.endTimeMode })
   switch (type) {
@@ -58,6 +63,14 @@ function runTyped(call: RouteCall, type: QueryType, query: QueryParams): TypedPa
       return { ...paging, data: { type, items } }
     }
     case 'BackupServer': {
+      const { items, ...paging } = run(type)
+      return { ...paging, data: { type, items } }
+    }
+    case 'VmReplicaPoint': {
+      const { items, ...paging } = run(type)
+      return { ...paging, data: { type, items } }
+    }
+    case 'Replica': {
       const { items, ...paging } = run(type)
       return { ...paging, data: { type, items } }
     }
@@ -94,6 +107,14 @@ export function getQuery(call: RouteCall): EmReply {
     const { data, ...result } = runTyped(call, servedType, { filter, sortAsc, sortDesc, pageSize, page })
     const paging = { ...result, links: links(result.pageNum, result.pagesCount) }
     return { status: 200, body: { kind: 'queryResult', format, paging, data } }
+  }
+  if (key === 'objectinjob') {
+    const query = { filter, sortAsc, sortDesc, pageSize, page }
+    const { items, ...result } = runQuery(call.ctx.store, 'ObjectInJob', query, {
+      endTimeMode: call.ctx.config.endTimeMode,
+    })
+    const paging = { ...result, links: links(result.pageNum, result.pagesCount) }
+    return { status: 200, body: { kind: 'resourcesQueryResult', paging, items } }
   }
   const collectionKey = EMPTY_TYPES[key]
   if (collectionKey !== undefined) {

@@ -24,6 +24,8 @@ export function renderOptions(ctx: EmContext, format: EmFormat): RenderOptions {
       sessionById: (id: string) => store.sessionById(id),
       serverById: (id: string) => store.serverById(id),
       jobById: (id: string) => store.jobById(id),
+      replicaById: (id: string) => store.replicaById(id),
+      includesOfJob: (jobId: string) => store.includesOfJob(jobId),
     },
   }
 }

@@ -29,12 +29,19 @@ export interface Route {
   auth: 'none' | 'basic' | 'token'
   /** The row of the role table this call counts as (em-api.md §10); see permissions.ts. */
   operation: Operation
+  /** A row per method where it differs from `operation`: `POST /backupServers/{ID}` is `collect`, not a read. */
+  operations?: Readonly<Record<string, Operation>>
   methods: Readonly<Record<string, RouteHandler>>
 }
 
 export interface RouteMatch {
   route: Route
   ids: string[]
+}
+
+/** The row of the role table a call with this method counts as. */
+export function operationOf(route: Route, method: string): Operation {
+  return route.operations?.[method] ?? route.operation
 }
 
 /** Finds the route for decoded path segments, ignoring letter case; undefined → 404. */

@@ -1,6 +1,9 @@
 import type {
   BackupServerRecord,
+  IncludeRecord,
   JobRecord,
+  ReplicaPointRecord,
+  ReplicaRecord,
   ReplicaSessionRecord,
   TaskSessionRecord,
 } from '../data/records.ts'
@@ -11,6 +14,11 @@ export interface QuerySource {
   jobs: readonly JobRecord[]
   sessions: readonly ReplicaSessionRecord[]
   tasks: readonly TaskSessionRecord[]
+  // Optional: sources that predate replicas (hand-built test sources) simply have none.
+  replicas?: readonly ReplicaRecord[]
+  /** Retention-deleted points stay until compaction, marked `deleted`: the VmReplicaPoint query skips them. */
+  points?: readonly ReplicaPointRecord[]
+  includes?: readonly IncludeRecord[]
   sessionById(id: string): ReplicaSessionRecord | undefined
   version: number
 }
@@ -23,6 +31,9 @@ interface QueryRecordMap {
   ReplicaTaskSession: TaskSessionRecord
   Job: JobRecord
   BackupServer: BackupServerRecord
+  VmReplicaPoint: ReplicaPointRecord
+  Replica: ReplicaRecord
+  ObjectInJob: IncludeRecord
 }
 
 /** The `type` values of `/api/query` the emulator answers with data (em-api.md §4.1). */

@@ -62,14 +62,17 @@ export interface EntityXml {
   fields: readonly (readonly [string, string | null])[]
   /** Attributes after UID (VmDisplayName). */
   extra?: readonly (readonly [string, string])[]
+  /** Nested elements after the fields, written at the children's indent (a job's JobInfo block). */
+  after?: (inner: string) => string
   indent: string
   namespaces: string
 }
 
 /** `<Type Href Type Name UID …>`, its links, then its fields. */
-export function entityXml({ head, links, fields, extra, indent, namespaces }: EntityXml): string {
+export function entityXml({ head, links, fields, extra, after, indent, namespaces }: EntityXml): string {
   const inner = indent + INDENT
   let children = linksXml(links, inner)
   for (const [tag, value] of fields) children += textElement(inner, tag, value)
+  if (after) children += after(inner)
   return wrapElement(indent, head.type, namespaces + entityAttributes(head, extra), children)
 }

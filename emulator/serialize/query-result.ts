@@ -1,7 +1,9 @@
 // QueryResult of `/api/query` (em-api.md §4.5, §5), shaped like the real EM 12/13 JSON capture at the end of §5.
 
+import type { IncludeRecord } from '../data/records.ts'
 import type { JsonObject, JsonValue } from './json-value.ts'
 import { type Link, linksJson, linksXml } from './link-writer.ts'
+import { includeJson, includeXml } from './object-in-job.ts'
 import { refJson, refXml } from './reference.ts'
 import type { SerializeContext } from './serialize-context.ts'
 import { type TypedItems, withWriter } from './typed-items.ts'
@@ -125,6 +127,46 @@ export function queryResultJson(content: QueryContent, ctx: SerializeContext): J
       PageNum: content.paging.pageNum,
       PageSize: content.paging.pageSize,
       PagesCount: content.paging.pagesCount,
+    },
+  }
+}
+
+/**
+ * A QueryResult of ObjectInJob, an "other resource" without a reference form: the schema keeps such lists under
+ * `<Resources>` (em-api.md §12 [inferred]), XML `ObjectsInJob`, JSON `ObjectInJobs` (§17.5), whatever `format` says.
+ */
+export function resourcesResultXml(
+  items: readonly IncludeRecord[],
+  paging: PagingBody,
+  ctx: SerializeContext,
+): string {
+  const inner = INDENT + INDENT + INDENT
+  const list = items.map((item) => includeXml(item, ctx, inner, { withLinks: true })).join('')
+  const resources = wrapElement(
+    INDENT,
+    'Resources',
+    '',
+    wrapElement(INDENT + INDENT, 'ObjectsInJob', '', list),
+  )
+  return wrapElement('', 'QueryResult', NAMESPACES, resources + pagingXml(paging))
+}
+
+export function resourcesResultJson(
+  items: readonly IncludeRecord[],
+  paging: PagingBody,
+  ctx: SerializeContext,
+): JsonObject {
+  const list = items.map((item) => includeJson(item, ctx, true))
+  return {
+    Refs: null,
+    Entities: null,
+    Resources: { ObjectInJobs: { ObjectInJobs: list } },
+    Links: null,
+    PagingInfo: {
+      Links: linksJson(pagingLinks(paging)),
+      PageNum: paging.pageNum,
+      PageSize: paging.pageSize,
+      PagesCount: paging.pagesCount,
     },
   }
 }

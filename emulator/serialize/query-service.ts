@@ -5,6 +5,8 @@ import { type Link, linksJson, linksXml } from './link-writer.ts'
 import { INDENT, NAMESPACES, wrapElement, xmlAttributes } from './xml-writer.ts'
 
 // The sample's links for the types the emulator answers; its `type=Task` link is left out (that type is a 400).
+// The replica presets of the v13.1 example (em-api.md §11.1) follow; the abridged sample does not show where
+// they sit among the others.
 const PRESETS: readonly (readonly [listType: string, queryType: string])[] = [
   ['JobList', 'Job'],
   ['BackupTaskSessionList', 'BackupTaskSession'],
@@ -12,6 +14,8 @@ const PRESETS: readonly (readonly [listType: string, queryType: string])[] = [
   ['BackupJobSessionList', 'BackupJobSession'],
   ['ReplicaJobSessionList', 'ReplicaJobSession'],
   ['BackupServerList', 'BackupServer'],
+  ['ReplicaList', 'Replica'],
+  ['VmReplicaPointList', 'VmReplicaPoint'],
 ]
 
 function queryServiceLinks(base: string, logonSessionId: string | undefined): Link[] {

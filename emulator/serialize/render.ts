@@ -2,9 +2,12 @@
 
 import type {
   BackupServerRecord,
+  IncludeRecord,
   JobRecord,
   LogonSessionRecord,
+  ReplicaRecord,
   ReplicaSessionRecord,
+  TaskView,
 } from '../data/records.ts'
 import type { EndTimeMode } from '../query/query-source.ts'
 import {
@@ -21,15 +24,19 @@ import { enterpriseManagerJson, enterpriseManagerXml } from './enterprise-manage
 import { type ErrorContent, errorJson, errorXml } from './error-body.ts'
 import type { JsonObject } from './json-value.ts'
 import { logonSessionJson, logonSessionXml } from './logon-session.ts'
+import { includeJson, includeListJson, includeListXml, includeXml } from './object-in-job.ts'
 import {
   type PagingBody,
   type QueryContent,
   type QueryFormat,
   queryResultJson,
   queryResultXml,
+  resourcesResultJson,
+  resourcesResultXml,
 } from './query-result.ts'
 import { queryServiceJson, queryServiceXml } from './query-service.ts'
 import type { SerializeContext, TaskPathSpelling } from './serialize-context.ts'
+import { taskJson, taskXml } from './task.ts'
 import { pluralOf, type TypedItem, type TypedItems } from './typed-items.ts'
 import { INDENT, NAMESPACES, wrapElement, XML_DECLARATION } from './xml-writer.ts'
 
@@ -47,6 +54,8 @@ export interface RenderOptions {
     sessionById(id: string): ReplicaSessionRecord | undefined
     serverById(id: string): BackupServerRecord | undefined
     jobById(id: string): JobRecord | undefined
+    replicaById?(id: string): ReplicaRecord | undefined
+    includesOfJob?(jobId: string): IncludeRecord[]
   }
 }
 
@@ -63,7 +72,14 @@ export type EmBody =
   | { kind: 'entityList'; data: TypedItems }
   | { kind: 'ref'; data: TypedItem }
   | { kind: 'entity'; data: TypedItem }
+  /** The Task of an action (em-api.md §13.2), and the caller's task list. */
+  | { kind: 'task'; task: TaskView }
+  | { kind: 'tasks'; tasks: readonly TaskView[] }
   | ({ kind: 'error' } & ErrorContent)
+  /** `/jobs/{id}/includes` and one include (em-api.md §12); ObjectInJob queries answer under Resources. */
+  | { kind: 'includeList'; items: readonly IncludeRecord[] }
+  | { kind: 'include'; item: IncludeRecord }
+  | { kind: 'resourcesQueryResult'; paging: PagingBody; items: readonly IncludeRecord[] }
 
 export interface Rendered {
   contentType: 'application/xml' | 'application/json'
@@ -111,8 +127,20 @@ function toXml(body: EmBody, ctx: SerializeContext): string {
       return singleRefXml(body.data, ctx)
     case 'entity':
       return singleEntityXml(body.data, ctx)
+    case 'task':
+      return taskXml(body.task, ctx.base, '', NAMESPACES)
+    case 'tasks': {
+      const tasks = body.tasks.map((task) => taskXml(task, ctx.base, INDENT)).join('')
+      return wrapElement('', 'Tasks', NAMESPACES, tasks)
+    }
     case 'error':
       return errorXml(body)
+    case 'includeList':
+      return includeListXml(body.items, ctx)
+    case 'include':
+      return includeXml(body.item, ctx, '', { withLinks: true, namespaces: NAMESPACES })
+    case 'resourcesQueryResult':
+      return resourcesResultXml(body.items, body.paging, ctx)
   }
 }
 
@@ -137,8 +165,18 @@ function toJson(body: EmBody, ctx: SerializeContext): JsonObject {
       return singleRefJson(body.data, ctx)
     case 'entity':
       return singleEntityJson(body.data, ctx)
+    case 'task':
+      return taskJson(body.task, ctx.base)
+    case 'tasks':
+      return { Tasks: body.tasks.map((task) => taskJson(task, ctx.base)) }
     case 'error':
       return errorJson(body)
+    case 'includeList':
+      return includeListJson(body.items, ctx)
+    case 'include':
+      return includeJson(body.item, ctx, true)
+    case 'resourcesQueryResult':
+      return resourcesResultJson(body.items, body.paging, ctx)
   }
 }
 

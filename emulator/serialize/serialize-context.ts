@@ -1,4 +1,10 @@
-import type { BackupServerRecord, JobRecord, ReplicaSessionRecord } from '../data/records.ts'
+import type {
+  BackupServerRecord,
+  IncludeRecord,
+  JobRecord,
+  ReplicaRecord,
+  ReplicaSessionRecord,
+} from '../data/records.ts'
 import type { EndTimeMode } from '../query/query-source.ts'
 
 export type TaskPathSpelling = 'replicaTaskSessions' | 'repicaTaskSessions'
@@ -8,6 +14,9 @@ export interface RecordLookup {
   sessionById(id: string): ReplicaSessionRecord | undefined
   serverById(id: string): BackupServerRecord | undefined
   jobById(id: string): JobRecord | undefined
+  // Optional: a lookup without them writes points without their replica's links and jobs with an empty JobInfo.
+  replicaById?(id: string): ReplicaRecord | undefined
+  includesOfJob?(jobId: string): IncludeRecord[]
 }
 
 /** Everything the entity writers share for one response. */

@@ -3,6 +3,8 @@
 import type {
   BackupServerRecord,
   JobRecord,
+  ReplicaPointRecord,
+  ReplicaRecord,
   ReplicaSessionRecord,
   TaskSessionRecord,
 } from '../data/records.ts'
@@ -10,6 +12,8 @@ import { serverJson, serverRef, serverXml } from './backup-server.ts'
 import { jobJson, jobRef, jobXml } from './job.ts'
 import type { JsonObject } from './json-value.ts'
 import type { RefShape } from './reference.ts'
+import { replicaJson, replicaRef, replicaXml } from './replica.ts'
+import { pointJson, pointRef, pointXml } from './replica-point.ts'
 import { sessionJson, sessionRef, sessionXml } from './replica-session.ts'
 import type { SerializeContext } from './serialize-context.ts'
 import { taskJson, taskRef, taskXml } from './task-session.ts'
@@ -19,6 +23,8 @@ interface RecordOf {
   ReplicaTaskSession: TaskSessionRecord
   Job: JobRecord
   BackupServer: BackupServerRecord
+  VmReplicaPoint: ReplicaPointRecord
+  Replica: ReplicaRecord
 }
 
 export type EmEntityType = keyof RecordOf
@@ -39,6 +45,9 @@ const WRITERS: { [T in EmEntityType]: EntityWriter<RecordOf[T]> } = {
   ReplicaTaskSession: { plural: 'ReplicaTaskSessions', xml: taskXml, json: taskJson, ref: taskRef },
   Job: { plural: 'Jobs', xml: jobXml, json: jobJson, ref: jobRef },
   BackupServer: { plural: 'BackupServers', xml: serverXml, json: serverJson, ref: serverRef },
+  // mapping_link_types_to_xml_schema: VmReplicaPointList ↔ <VmReplicaPoints>, ReplicaList ↔ <Replicas> (§11).
+  VmReplicaPoint: { plural: 'VmReplicaPoints', xml: pointXml, json: pointJson, ref: pointRef },
+  Replica: { plural: 'Replicas', xml: replicaXml, json: replicaJson, ref: replicaRef },
 }
 
 /** Calls `use` with the writer that matches the records' type. */
@@ -55,6 +64,10 @@ export function withWriter<Out>(
       return use(WRITERS.Job, data.items)
     case 'BackupServer':
       return use(WRITERS.BackupServer, data.items)
+    case 'VmReplicaPoint':
+      return use(WRITERS.VmReplicaPoint, data.items)
+    case 'Replica':
+      return use(WRITERS.Replica, data.items)
   }
 }
 
@@ -68,6 +81,10 @@ export function asItems(data: TypedItem): TypedItems {
     case 'Job':
       return { type: data.type, items: [data.item] }
     case 'BackupServer':
+      return { type: data.type, items: [data.item] }
+    case 'VmReplicaPoint':
+      return { type: data.type, items: [data.item] }
+    case 'Replica':
       return { type: data.type, items: [data.item] }
   }
 }

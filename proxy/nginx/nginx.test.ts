@@ -1,10 +1,9 @@
 // Runs the shipped nginx configuration for real: Debian's nginx on a loopback port, serving a small dist/ and
 // proxying /api/ over verified TLS to a stand-in EM that records what reached it.
 import { type ChildProcess, spawn } from 'node:child_process'
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import type { IncomingMessage } from 'node:http'
 import { createServer, type Server } from 'node:https'
-import { connect } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { connect as tlsConnect } from 'node:tls'
@@ -13,8 +12,8 @@ import { generate } from 'selfsigned'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pageSecurityHeaders } from '../security-headers.ts'
 import { type Answer, close, listen, securityHeadersOf, send } from '../test-servers.ts'
+import { freePort, NGINX, siteConfig, waitForPort } from './nginx-process.ts'
 
-const NGINX = ['/usr/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path))
 const SHIPPED = readFileSync(new URL('./em-replica-dashboard.conf', import.meta.url), 'utf8')
 const TOKEN = 'dG9rZW4tZnJvbS1lbQ=='
 
@@ -77,47 +76,6 @@ async function certificate(name: string) {
     ],
   })
   return { key: pems.private, cert: pems.cert }
-}
-
-/** The shipped file with every CHANGE: value replaced for this test; fails if a replacement found nothing. */
-function siteConfig(values: Record<string, string>): string {
-  let text = SHIPPED
-  for (const [from, to] of Object.entries(values)) {
-    if (!text.includes(from)) throw new Error(`the shipped config no longer contains ${from}`)
-    text = text.replaceAll(from, to)
-  }
-  return text
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer()
-    probe.once('error', reject)
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address()
-      const found = typeof address === 'object' && address !== null ? address.port : 0
-      probe.close(() => resolve(found))
-    })
-  })
-}
-
-function waitForPort(target: number, ms: number): Promise<void> {
-  const until = Date.now() + ms
-  return new Promise((resolve, reject) => {
-    const attempt = () => {
-      const socket = connect(target, '127.0.0.1')
-      socket.once('connect', () => {
-        socket.destroy()
-        resolve()
-      })
-      socket.once('error', () => {
-        socket.destroy()
-        if (Date.now() > until) reject(new Error(`nginx did not listen on ${target}`))
-        else setTimeout(attempt, 50)
-      })
-    }
-    attempt()
-  })
 }
 
 /** Writes one raw request over TLS (targets a well-behaved client will not send); resolves with status and text. */
@@ -203,7 +161,7 @@ beforeAll(async () => {
 
   writeFileSync(
     join(dir, 'site.conf'),
-    siteConfig({
+    siteConfig(SHIPPED, {
       'listen 443 ssl;': `listen 127.0.0.1:${port} ssl;`,
       'server_name dashboard.example.com;': 'server_name dashboard.test;',
       '/etc/ssl/certs/dashboard.example.com.pem': join(dir, 'site.pem'),
@@ -308,6 +266,29 @@ describe('the shipped nginx configuration', () => {
     expect(seen.length).toBe(before)
     expect((await get('/api/query', { method: 'PUT' })).status).toBe(403)
     expect(seen.length).toBe(before)
+  })
+
+  it('passes sign-out but no other write: job actions need the Node proxy, which checks and logs them', async () => {
+    const job = '2c49a44e-1e59-4527-a6bc-6b2f9b579ee1'
+    const before = seen.length
+    const headers = { 'X-RestSvcSessionId': TOKEN, Origin: 'https://dashboard.example.com' }
+    for (const [method, path] of [
+      ['POST', `/api/jobs/${job}?action=start`],
+      ['POST', `/api/backupServers/${job}?action=collect`],
+      ['POST', `/api/vmReplicaPoints/${job}?action=failover`],
+      ['POST', '/api/logonSessions'],
+      ['DELETE', `/api/jobs/${job}`],
+      ['DELETE', '/api/tasks/task-1'],
+      ['DELETE', `/api/logonSessions/${job}?x=1`],
+    ] as const) {
+      const answer = await get(path, { method, headers })
+      expect(answer.status, `${method} ${path}`).toBe(403)
+      expect(JSON.parse(answer.body.toString()), path).toMatchObject({ error: 'forbidden' })
+    }
+    expect(seen.length).toBe(before)
+    const signOut = await get(`/api/logonSessions/${job}`, { method: 'DELETE', headers })
+    expect(signOut.status).not.toBe(403)
+    expect(seen.at(-1)?.url).toBe(`/api/logonSessions/${job}`)
   })
 
   it.each([

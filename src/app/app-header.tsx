@@ -21,6 +21,7 @@ export function AppHeader() {
       </Link>
       <nav className="app-header__nav" aria-label="Main">
         <Link to="/sessions">Sessions</Link>
+        <Link to="/protection">Protection</Link>
       </nav>
       <span className="app-header__spacer" />
       {phone ? (

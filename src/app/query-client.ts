@@ -1,4 +1,4 @@
-import { QueryCache, QueryClient } from '@tanstack/react-query'
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { EmHttpError, EmParseError, EmUnreachableError } from '@/em/errors.ts'
 import { getEmSession } from '@/em/session-token.ts'
 import { requestReauth } from '@/features/auth/reauth-store.ts'
@@ -22,14 +22,21 @@ export function retryDelay(attempt: number): number {
   return base + Math.floor(Math.random() * base * 0.2)
 }
 
+// Without a session (signed out, a request still under way) there is nothing to renew: the route guard sends the
+// user to the sign-in page instead.
+function reauthOn401(error: unknown): void {
+  if (error instanceof EmHttpError && error.status === 401 && getEmSession() !== null) requestReauth()
+}
+
 /** The app's one QueryClient: retry policy, and a 401 anywhere opens the re-sign-in dialog. Tests turn retries off. */
 export function createQueryClient(options: { retries?: boolean } = {}): QueryClient {
   return new QueryClient({
-    queryCache: new QueryCache({
-      onError: (error) => {
-        // Without a session (signed out, a request still under way) there is nothing to renew: the route guard
-        // sends the user to the sign-in page instead.
-        if (error instanceof EmHttpError && error.status === 401 && getEmSession() !== null) requestReauth()
+    queryCache: new QueryCache({ onError: reauthOn401 }),
+    // A job action sent with an expired session (its POST answered 401) asks for the password the same way. Only
+    // mutations that say so: sign-in's own 401 is a wrong password, not an ended session.
+    mutationCache: new MutationCache({
+      onError: (error, _variables, _result, mutation) => {
+        if (mutation.meta?.reauthOn401 === true) reauthOn401(error)
       },
     }),
     defaultOptions: {

@@ -13,6 +13,8 @@ import { Route as IndexRouteImport } from './routes/index'
 import { Route as AppRouteImport } from './routes/_app'
 import { Route as SignInRouteImport } from './routes/sign-in'
 import { Route as WallRouteImport } from './routes/wall'
+import { Route as AppProtectionIndexRouteImport } from './routes/_app/protection.index'
+import { Route as AppProtectionVmRouteImport } from './routes/_app/protection.vm'
 import { Route as AppSessionsIndexRouteImport } from './routes/_app/sessions.index'
 import { Route as AppSessionsIdRouteImport } from './routes/_app/sessions.$id'
 
@@ -35,6 +37,16 @@ const WallRoute = WallRouteImport.update({
   path: '/wall',
   getParentRoute: () => rootRouteImport,
 } as any)
+const AppProtectionIndexRoute = AppProtectionIndexRouteImport.update({
+  id: '/protection/',
+  path: '/protection/',
+  getParentRoute: () => AppRoute,
+} as any)
+const AppProtectionVmRoute = AppProtectionVmRouteImport.update({
+  id: '/protection/vm',
+  path: '/protection/vm',
+  getParentRoute: () => AppRoute,
+} as any)
 const AppSessionsIndexRoute = AppSessionsIndexRouteImport.update({
   id: '/sessions/',
   path: '/sessions/',
@@ -50,14 +62,18 @@ export interface FileRoutesByFullPath {
   '/': typeof IndexRoute
   '/sign-in': typeof SignInRoute
   '/wall': typeof WallRoute
+  '/protection/vm': typeof AppProtectionVmRoute
   '/sessions/$id': typeof AppSessionsIdRoute
+  '/protection/': typeof AppProtectionIndexRoute
   '/sessions/': typeof AppSessionsIndexRoute
 }
 export interface FileRoutesByTo {
   '/': typeof IndexRoute
   '/sign-in': typeof SignInRoute
   '/wall': typeof WallRoute
+  '/protection/vm': typeof AppProtectionVmRoute
   '/sessions/$id': typeof AppSessionsIdRoute
+  '/protection': typeof AppProtectionIndexRoute
   '/sessions': typeof AppSessionsIndexRoute
 }
 export interface FileRoutesById {
@@ -66,21 +82,39 @@ export interface FileRoutesById {
   '/_app': typeof AppRouteWithChildren
   '/sign-in': typeof SignInRoute
   '/wall': typeof WallRoute
+  '/_app/protection/vm': typeof AppProtectionVmRoute
   '/_app/sessions/$id': typeof AppSessionsIdRoute
+  '/_app/protection/': typeof AppProtectionIndexRoute
   '/_app/sessions/': typeof AppSessionsIndexRoute
 }
 export interface FileRouteTypes {
   fileRoutesByFullPath: FileRoutesByFullPath
-  fullPaths: '/' | '/sign-in' | '/wall' | '/sessions/$id' | '/sessions/'
+  fullPaths:
+    | '/'
+    | '/sign-in'
+    | '/wall'
+    | '/protection/vm'
+    | '/sessions/$id'
+    | '/protection/'
+    | '/sessions/'
   fileRoutesByTo: FileRoutesByTo
-  to: '/' | '/sign-in' | '/wall' | '/sessions/$id' | '/sessions'
+  to:
+    | '/'
+    | '/sign-in'
+    | '/wall'
+    | '/protection/vm'
+    | '/sessions/$id'
+    | '/protection'
+    | '/sessions'
   id:
     | '__root__'
     | '/'
     | '/_app'
     | '/sign-in'
     | '/wall'
+    | '/_app/protection/vm'
     | '/_app/sessions/$id'
+    | '/_app/protection/'
     | '/_app/sessions/'
   fileRoutesById: FileRoutesById
 }
@@ -121,6 +155,20 @@ declare module '@tanstack/react-router' {
       preLoaderRoute: typeof WallRouteImport
       parentRoute: typeof rootRouteImport
     }
+    '/_app/protection/': {
+      id: '/_app/protection/'
+      path: '/protection'
+      fullPath: '/protection/'
+      preLoaderRoute: typeof AppProtectionIndexRouteImport
+      parentRoute: typeof AppRoute
+    }
+    '/_app/protection/vm': {
+      id: '/_app/protection/vm'
+      path: '/protection/vm'
+      fullPath: '/protection/vm'
+      preLoaderRoute: typeof AppProtectionVmRouteImport
+      parentRoute: typeof AppRoute
+    }
     '/_app/sessions/': {
       id: '/_app/sessions/'
       path: '/sessions'
@@ -139,12 +187,16 @@ declare module '@tanstack/react-router' {
 }
 
 interface AppRouteChildren {
+  AppProtectionVmRoute: typeof AppProtectionVmRoute
   AppSessionsIdRoute: typeof AppSessionsIdRoute
+  AppProtectionIndexRoute: typeof AppProtectionIndexRoute
   AppSessionsIndexRoute: typeof AppSessionsIndexRoute
 }
 
 const AppRouteChildren: AppRouteChildren = {
+  AppProtectionVmRoute: AppProtectionVmRoute,
   AppSessionsIdRoute: AppSessionsIdRoute,
+  AppProtectionIndexRoute: AppProtectionIndexRoute,
   AppSessionsIndexRoute: AppSessionsIndexRoute,
 }
 

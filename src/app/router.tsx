@@ -7,6 +7,8 @@ import {
 } from '@tanstack/react-router'
 import { routeTree } from './route-tree.gen.ts'
 
+const SIGN_IN_PATH = '/sign-in'
+
 /**
  * The entry the app was opened at, as it was before the router rewrote it to its validated form: the only record
  * of values the validation dropped, for the notice that says what a link held that the page could not use.
@@ -41,9 +43,19 @@ export function createAppRouter(queryClient: QueryClient, history: RouterHistory
     defaultPreloadStaleTime: 0,
     scrollRestoration: true,
   })
-  // The rewrite to the validated URL replaces the arrival entry in place (same index); any other move leaves it.
+  // The rewrite to the validated URL replaces the arrival entry in place (same index), and a link opened while
+  // signed out goes through sign-in and comes back to its page: neither leaves the arrival; any other move does.
+  let signingIn = false
   const stop = router.subscribe('onResolved', ({ toLocation }) => {
     if (toLocation.pathname === pathname && toLocation.state.__TSR_index === state.__TSR_index) return
+    if (toLocation.pathname === SIGN_IN_PATH && !signingIn) {
+      signingIn = true
+      return
+    }
+    if (signingIn && toLocation.pathname === pathname) {
+      signingIn = false
+      return
+    }
     current = false
     stop()
   })

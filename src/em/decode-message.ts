@@ -1,26 +1,23 @@
-// The messages between decode-off-thread.ts and its worker: a body to decode (and, for the biggest answers, to
-// validate into domain objects), and the result or the error back. Errors cross as plain data (structured clone
-// keeps neither class nor fields) and are rebuilt on the other side.
+// The messages between decode-off-thread.ts and its worker: a body to decode, and the document or the error back.
+// Errors cross as plain data (structured clone keeps neither class nor fields) and are rebuilt on the other side.
 import { decodeBody } from './decode-body.ts'
 import { EmHttpError, EmParseError } from './errors.ts'
-import { parseSessionsPage } from './parse-session.ts'
+import { PAGE_PARSERS, type PageParserName } from './page-parsers.ts'
 import type { WireFormat } from './wire-format.ts'
-
-/**
- * Parsers the worker runs after decoding: zod's validation of a 1,000-session page is a long task of its own, so
- * it happens beside the XML parsing instead of on the main thread. The domain objects are plain data.
- */
-export const WORKER_PARSERS = { sessionsPage: parseSessionsPage } as const
-
-export type WorkerParser = keyof typeof WORKER_PARSERS
 
 export interface DecodeRequest {
   id: number
   text: string
   format: WireFormat
   path: string
-  /** Validate the decoded document with this parser too; absent: the document itself comes back. */
-  parse?: WorkerParser
+  /** Parse the decoded body with this page parser too, and answer the parsed page. */
+  parser?: PageParserName
+}
+
+/** decodeBody, then the named page parser when there is one; throws as they do. */
+export function decodeAndParse(request: Omit<DecodeRequest, 'id'>): unknown {
+  const doc = decodeBody(request.text, request.format, request.path)
+  return request.parser === undefined ? doc : PAGE_PARSERS[request.parser](doc)
 }
 
 export type DecodeFailure =
@@ -31,12 +28,6 @@ export type DecodeFailure =
 export type DecodeReply =
   | { id: number; ok: true; doc: unknown }
   | { id: number; ok: false; error: DecodeFailure }
-
-/** decodeBody, then the named parser if any: what the worker does, and what runs here where there is none. */
-export function decodeAndParse(request: Omit<DecodeRequest, 'id'>): unknown {
-  const doc = decodeBody(request.text, request.format, request.path)
-  return request.parse ? WORKER_PARSERS[request.parse](doc) : doc
-}
 
 /** What the worker does with one request: decodeAndParse, its error turned into data. */
 export function answerDecodeRequest(request: DecodeRequest): DecodeReply {

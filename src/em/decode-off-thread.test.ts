@@ -86,18 +86,18 @@ describe('decodeOffThread', () => {
       const { parseSessionsPage } = await import('./parse-session.ts')
       const expected = parseSessionsPage(decodeBody(text, format))
       expect(expected.items.length).toBeGreaterThan(0)
-      const offThread = await (await freshDecoder(true))(text, format, '/api/x', 'sessionsPage')
+      const offThread = await (await freshDecoder(true))(text, format, '/api/x', 'sessions')
       expect(StandInWorker.started).toBe(1)
       expect(offThread).toEqual(expected)
-      expect(await (await freshDecoder(false))(text, format, '/api/x', 'sessionsPage')).toEqual(expected)
+      expect(await (await freshDecoder(false))(text, format, '/api/x', 'sessions')).toEqual(expected)
     },
   )
 
   test('a body that is no page of sessions fails validation in the worker as it does here', async () => {
     const text = fixture('job-replica.xml')
-    const here = await outcome((await freshDecoder(false))(text, 'xml', '/api/x', 'sessionsPage'))
+    const here = await outcome((await freshDecoder(false))(text, 'xml', '/api/x', 'sessions'))
     expect('error' in here ? here.error.class : 'document').toBe('EmParseError')
-    expect(await outcome((await freshDecoder(true))(text, 'xml', '/api/x', 'sessionsPage'))).toEqual(here)
+    expect(await outcome((await freshDecoder(true))(text, 'xml', '/api/x', 'sessions'))).toEqual(here)
   })
 
   test('the path here is decodeBody itself', async () => {
@@ -114,5 +114,28 @@ describe('decodeOffThread', () => {
     expect(await decode(text, 'json')).toEqual(decodeBody(text, 'json'))
     expect(await decode(text, 'json')).toEqual(decodeBody(text, 'json'))
     expect(StandInWorker.started).toBe(1)
+  })
+
+  test('bodies in flight together go to a second worker, never a third', async () => {
+    const decode = await freshDecoder(true)
+    const text = fixture('query-replica-entities.json')
+    const docs = await Promise.all([decode(text, 'json'), decode(text, 'json'), decode(text, 'json')])
+    expect(StandInWorker.started).toBe(2)
+    const { decodeBody } = await import('./decode-body.ts')
+    for (const doc of docs) expect(doc).toEqual(decodeBody(text, 'json'))
+    await decode(text, 'json')
+    expect(StandInWorker.started).toBe(2)
+  })
+
+  test('a body waiting for a worker goes before larger ones that waited longer', async () => {
+    const decode = await freshDecoder(true)
+    const large = fixture('query-replica-entities.json')
+    const small = fixture('logon-session.json')
+    const done: string[] = []
+    const track = (name: string, text: string) => decode(text, 'json').then(() => done.push(name))
+    // Two workers take the first two; the third and fourth wait, and the small one is handed over first.
+    await Promise.all([track('A', large), track('B', large), track('C', large), track('small', small)])
+    expect(StandInWorker.started).toBe(2)
+    expect(done).toEqual(['A', 'B', 'small', 'C'])
   })
 })

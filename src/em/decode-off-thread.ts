@@ -1,19 +1,28 @@
-// decodeBody in a Web Worker, so a 1,000-session XML page never blocks the main thread, and the XML parser is
-// fetched with the worker instead of with the first page. Where there is no Worker (Vitest, jsdom) or it fails to
-// start, the same decodeBody runs here, loaded on demand; both paths give the same documents and errors.
-import type { DecodeFailure, DecodeReply, DecodeRequest, WorkerParser } from './decode-message.ts'
+// decodeBody in Web Workers, so a 1,000-session XML page never blocks the main thread, and the XML parser is
+// fetched with the worker instead of with the first page. A second worker starts when the first is busy: a screen
+// that reads several large pages at once (the protection view) decodes them side by side. Where there is no Worker
+// (Vitest, jsdom) or it fails to start, the same decodeBody runs here, loaded on demand; both paths give the same
+// documents and errors.
+import type { DecodeFailure, DecodeReply, DecodeRequest } from './decode-message.ts'
 import { EmHttpError, EmParseError } from './errors.ts'
+import type { PageParserName } from './page-parsers.ts'
 import type { WireFormat } from './wire-format.ts'
 
-interface Pending {
+interface Waiting {
+  request: DecodeRequest
   resolve: (doc: unknown) => void
   reject: (error: unknown) => void
 }
 
-let worker: Worker | null = null
+// Two: pages arrive a few at a time, and the machine's other cores serve the page and the browser itself.
+const MAX_WORKERS = 2
+// Each worker holds one body at a time; the others wait here, so the smallest goes next. A one-item count probe
+// that arrives behind a 2 MB page of jobs is decoded in milliseconds instead of after it (the protection view asks
+// for every page of points only once that count is known).
+const queue: Waiting[] = []
+const current = new Map<Worker, Waiting | null>()
 let workerBroken = false
 let nextId = 1
-const pending = new Map<number, Pending>()
 
 /** The error decodeBody threw, rebuilt from its description. */
 export function rebuildFailure(failure: DecodeFailure): Error {
@@ -22,63 +31,101 @@ export function rebuildFailure(failure: DecodeFailure): Error {
   return new Error(failure.message)
 }
 
+class WorkerUnavailable extends Error {}
+
+// A worker that cannot load (a CSP without worker-src 'self', say) must not fail every query: decode here.
+function giveUp(): void {
+  workerBroken = true
+  const stranded = [...queue.splice(0), ...current.values()]
+  for (const worker of current.keys()) worker.terminate()
+  current.clear()
+  for (const waiting of stranded) waiting?.reject(new WorkerUnavailable())
+}
+
 function startWorker(): Worker | null {
-  if (workerBroken || typeof Worker === 'undefined') return null
-  if (worker) return worker
+  let worker: Worker
   try {
     worker = new Worker(new URL('./parse-worker.ts', import.meta.url), { type: 'module', name: 'em-decode' })
   } catch {
-    workerBroken = true
     return null
   }
+  current.set(worker, null)
   worker.addEventListener('message', (event: MessageEvent<DecodeReply>) => {
     const reply = event.data
-    const waiting = pending.get(reply.id)
-    pending.delete(reply.id)
-    if (reply.ok) waiting?.resolve(reply.doc)
-    else waiting?.reject(rebuildFailure(reply.error))
+    const waiting = current.get(worker)
+    current.set(worker, null)
+    if (waiting?.request.id === reply.id) {
+      if (reply.ok) waiting.resolve(reply.doc)
+      else waiting.reject(rebuildFailure(reply.error))
+    }
+    dispatch()
   })
-  // A worker that cannot load (a CSP without worker-src 'self', say) must not fail every query: decode here.
-  worker.addEventListener('error', () => {
-    workerBroken = true
-    worker?.terminate()
-    worker = null
-    const stranded = [...pending.values()]
-    pending.clear()
-    for (const waiting of stranded) waiting.reject(new WorkerUnavailable())
-  })
+  worker.addEventListener('error', giveUp)
   return worker
 }
 
-class WorkerUnavailable extends Error {}
+function idleWorker(): Worker | null {
+  for (const [worker, waiting] of current) if (waiting === null) return worker
+  return current.size < MAX_WORKERS ? startWorker() : null
+}
+
+// Hands the smallest waiting body to each idle worker.
+function dispatch(): void {
+  while (queue.length > 0) {
+    const worker = idleWorker()
+    if (!worker) {
+      if (current.size === 0) giveUp()
+      return
+    }
+    let smallest = 0
+    for (let i = 1; i < queue.length; i++)
+      if ((queue[i]?.request.text.length ?? 0) < (queue[smallest]?.request.text.length ?? 0)) smallest = i
+    const [next] = queue.splice(smallest, 1)
+    if (!next) return
+    current.set(worker, next)
+    worker.postMessage(next.request)
+  }
+}
+
+/**
+ * Starts the workers `bodies` bodies on their way will need (up to MAX_WORKERS), so a worker loads its script
+ * and the XML parser while EM is still answering, not after the first body arrives.
+ */
+export function expectBodies(bodies: number): void {
+  if (workerBroken || typeof Worker === 'undefined') return
+  let busy = queue.length
+  for (const waiting of current.values()) if (waiting !== null) busy += 1
+  while (current.size < Math.min(MAX_WORKERS, bodies + busy)) if (!startWorker()) return
+}
 
 async function decodeHere(request: Omit<DecodeRequest, 'id'>): Promise<unknown> {
+  if (request.parser === undefined) {
+    const { decodeBody } = await import('./decode-body.ts')
+    return decodeBody(request.text, request.format, request.path)
+  }
   const { decodeAndParse } = await import('./decode-message.ts')
   return decodeAndParse(request)
 }
 
 /**
- * decodeBody(text, format, path), and then the `parse` parser when given, off the main thread when a Worker is
+ * decodeBody(text, format, path), and the named page parser when given, off the main thread when a Worker is
  * available; the same result either way.
  */
 export async function decodeOffThread(
   text: string,
   format: WireFormat,
   path = '',
-  parse?: WorkerParser,
+  parser?: PageParserName,
 ): Promise<unknown> {
-  const target = startWorker()
-  const body = { text, format, path, ...(parse ? { parse } : {}) }
-  if (!target) return decodeHere(body)
-  const id = nextId++
-  const request: DecodeRequest = { id, ...body }
+  if (workerBroken || typeof Worker === 'undefined') return decodeHere({ text, format, path, parser })
+  const request: DecodeRequest = { id: nextId++, text, format, path, parser }
   try {
     return await new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject })
-      target.postMessage(request)
+      queue.push({ request, resolve, reject })
+      dispatch()
     })
   } catch (error) {
-    if (error instanceof WorkerUnavailable) return decodeHere(body)
+    if (error instanceof WorkerUnavailable) return decodeHere({ text, format, path, parser })
     throw error
   }
 }

@@ -1,17 +1,20 @@
 import { afterEach, describe, expect, test, vi } from 'vitest'
-import { emGet } from './em-get.ts'
+import { emGet, emGetAnswer } from './em-get.ts'
 import { EmHttpError } from './errors.ts'
 import { setKioskKey, setKioskRefreshSeconds } from './kiosk-key.ts'
 import { clearEmSession, setEmSession } from './session-token.ts'
 
 const seen: Headers[] = []
 
-function stubFetch() {
+function stubFetch(answerHeaders: Record<string, string> = {}) {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (_path: string, init: RequestInit) => {
       seen.push(new Headers(init.headers))
-      return new Response('{"Links":[]}', { status: 200, headers: { 'content-type': 'application/json' } })
+      return new Response('{"Links":[]}', {
+        status: 200,
+        headers: { 'content-type': 'application/json', ...answerHeaders },
+      })
     }),
   )
 }
@@ -60,5 +63,33 @@ describe('emGet credentials', () => {
     stubFetch()
     await expect(emGet('/api/', { format: 'json' })).rejects.toBeInstanceOf(EmHttpError)
     expect(seen).toHaveLength(0)
+  })
+})
+
+describe("emGetAnswer's age", () => {
+  test("in kiosk mode it is the proxy's X-Kiosk-Age, in milliseconds", async () => {
+    stubFetch({ 'X-Kiosk-Age': '42' })
+    setKioskKey('wall-key')
+    expect((await emGetAnswer('/api/', { format: 'json' })).ageMs).toBe(42_000)
+  })
+
+  test('a signed-in session ignores any such header: its answers come straight from EM', async () => {
+    stubFetch({ 'X-Kiosk-Age': '42' })
+    setEmSession({ token: 'tok', sessionId: 's', userName: 'u', logoutPath: '/api/logonSessions/s' })
+    expect((await emGetAnswer('/api/', { format: 'json' })).ageMs).toBeUndefined()
+  })
+
+  test('a missing or malformed age is no age', async () => {
+    setKioskKey('wall-key')
+    const answers: Array<Record<string, string>> = [
+      {},
+      { 'X-Kiosk-Age': '-3' },
+      { 'X-Kiosk-Age': '1e9' },
+      { 'X-Kiosk-Age': 'soon' },
+    ]
+    for (const header of answers) {
+      stubFetch(header)
+      expect((await emGetAnswer('/api/', { format: 'json' })).ageMs).toBeUndefined()
+    }
   })
 })

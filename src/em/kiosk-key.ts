@@ -8,6 +8,16 @@ export const KIOSK_KEY_HEADER = 'X-Kiosk-Key'
 /** Tells the proxy how long it may share an answer among screens (seconds, the wall's refresh interval). */
 export const REFRESH_INTERVAL_HEADER = 'X-Refresh-Interval'
 
+/** The kiosk proxy's answer: how many seconds ago EM gave it (its shared copy may be up to an interval old, or
+ * older while EM is slow or failing: stale-while-revalidate). */
+export const KIOSK_AGE_HEADER = 'X-Kiosk-Age'
+
+/** Milliseconds from an X-Kiosk-Age value; undefined when absent or not a whole number of seconds. */
+export function kioskAgeMs(header: string | null): number | undefined {
+  if (header === null || !/^\d{1,9}$/.test(header.trim())) return undefined
+  return Number(header.trim()) * 1000
+}
+
 let key: string | null = null
 let refreshSeconds: number | null = null
 

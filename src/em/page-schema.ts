@@ -14,10 +14,18 @@ export interface PagingInfo {
 export interface Page<T> {
   items: T[]
   paging: PagingInfo
+  /** How old the answer already was when it arrived (a kiosk proxy's shared copy); absent when straight from EM. */
+  ageMs?: number
 }
 
-// XML attributes in either order (some doc pages print them reversed), JSON numbers.
-const pagingInfoSchema = z
+/** The page with the age its answer arrived with, when the proxy said one. */
+export function withAge<P extends Page<unknown>>(page: P, ageMs: number | undefined): P {
+  return ageMs === undefined ? page : { ...page, ageMs }
+}
+
+// XML attributes in either order (some doc pages print them reversed), JSON numbers. Exported for result shapes
+// queryPageOf does not cover (ObjectInJob under Resources).
+export const pagingInfoSchema = z
   .object({ PageNum: wireInt, PageSize: wireInt, PagesCount: wireInt, Links: linksSchema })
   .transform(
     (info): PagingInfo => ({

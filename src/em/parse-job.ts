@@ -1,8 +1,10 @@
-// Job entities (em-api.md §6.4). Only the summary fields are read; JobScheduleOptions and JobInfo are skipped.
+// Job entities (em-api.md §6.4). The summary fields, and the includes a replica job's JobInfo carries (§17.3);
+// JobScheduleOptions is skipped.
 import { z } from 'zod'
 import { idFromUid } from './link-resolver.ts'
 import { type EmLink, linksSchema } from './link-schema.ts'
 import { type Page, queryPageOf } from './page-schema.ts'
+import { includesInJobInfo, type ObjectInJob } from './parse-object-in-job.ts'
 import { documentOf, optionalDateTime, optionalText, parseWith, wireBool } from './schemas.ts'
 
 export interface Job {
@@ -20,6 +22,8 @@ export interface Job {
   /** Epoch ms; null when not scheduled (the element is then absent). */
   nextRun: number | null
   links: EmLink[]
+  /** A replica job's includes from its JobInfo; null when the entity carries none (undefined where not parsed). */
+  includes?: ObjectInJob[] | null
 }
 
 const jobSchema = z
@@ -34,6 +38,7 @@ const jobSchema = z
     ScheduleConfigured: wireBool,
     ScheduleEnabled: wireBool,
     NextRun: optionalDateTime,
+    JobInfo: z.unknown().optional(),
   })
   .transform(
     (raw): Job => ({
@@ -48,6 +53,7 @@ const jobSchema = z
       scheduleEnabled: raw.ScheduleEnabled,
       nextRun: raw.NextRun,
       links: raw.Links,
+      includes: includesInJobInfo(raw.JobInfo, { uid: raw.UID, name: raw.Name }),
     }),
   )
 

@@ -2,8 +2,9 @@
 // details → detail(id) → tasks. Each leaf key carries the EmContext (the wire format); paths are
 // built inside queryFn so a bad input fails the query, not the render.
 import { queryOptions } from '@tanstack/react-query'
-import { type EmContext, emContext, emGet, emGetSessionsPage } from './em-get.ts'
+import { type EmContext, emContext, emGet, emGetPage, emGetPageAnswer } from './em-get.ts'
 import { resolveHref, withEntityFormat } from './link-resolver.ts'
+import { withAge } from './page-schema.ts'
 import { parseRefsPage } from './parse-refs.ts'
 import { parseSession } from './parse-session.ts'
 import { parseTaskSessions, parseTaskSessionsPage } from './parse-task-session.ts'
@@ -28,13 +29,17 @@ function taskQueryPath(sessionId: string): string {
 export const sessionQueries = {
   all,
   lists,
-  /** One page of sessions for a typed query. */
+  /** One page of sessions for a typed query, with its age when a kiosk proxy served a shared copy. */
   list: (query: SessionQuery) => {
     const context = emContext()
     return queryOptions({
       queryKey: [...lists(), context, query] as const,
-      queryFn: async ({ signal }) =>
-        emGetSessionsPage(buildQueryPath(query), { signal, format: context.format }),
+      // Validated in the decode worker (page-parsers.ts): zod over 1,000 sessions is a long task of its own.
+      queryFn: async ({ signal }) => {
+        const path = buildQueryPath(query)
+        const { page, ageMs } = await emGetPageAnswer(path, { signal, format: context.format }, 'sessions')
+        return withAge(page, ageMs)
+      },
     })
   },
   /**
@@ -46,7 +51,7 @@ export const sessionQueries = {
     return queryOptions({
       queryKey: [...all(), 'export', run, context, query] as const,
       queryFn: async ({ signal }) =>
-        emGetSessionsPage(buildQueryPath(query), { signal, format: context.format }),
+        emGetPage(buildQueryPath(query), { signal, format: context.format }, 'sessions'),
     })
   },
   counts,
@@ -107,7 +112,7 @@ export const sessionQueries = {
     return queryOptions({
       queryKey: [...all(), 'history', context, jobUid, n] as const,
       queryFn: async ({ signal }) =>
-        (await emGetSessionsPage(buildQueryPath(query), { signal, format: context.format })).items,
+        (await emGetPage(buildQueryPath(query), { signal, format: context.format }, 'sessions')).items,
     })
   },
 }

@@ -13,6 +13,9 @@ const NESTED_LISTS = new Set([
   'Job',
   'BackupServer',
   'LogonSession',
+  'VmReplicaPoint',
+  'Replica',
+  'ObjectInJob',
 ])
 
 const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" }

@@ -24,9 +24,10 @@ export interface EmTestServer {
   use: SetupServerApi['use']
   /**
    * Answers requests that carry X-Kiosk-Key as the proxy's kiosk mode does (until resetHandlers): the right key
-   * reads the emulator through a session of the proxy's own, any other gets 403. Returns what each request carried.
+   * reads the emulator through a session of the proxy's own, any other gets 403; `ageSeconds` is the X-Kiosk-Age
+   * its answers carry (as from a shared copy that old). Returns what each request carried.
    */
-  kioskProxy(key: string): KioskRequest[]
+  kioskProxy(key: string, options?: { ageSeconds?: number }): KioskRequest[]
   resetHandlers(): void
   close(): void
   /** Moves the emulator's clock forward: that much of job runs happens before its next answer. */
@@ -66,7 +67,7 @@ export function startEmTestServer(
   )
   server.listen({ onUnhandledRequest: 'error' })
 
-  function kioskProxy(key: string): KioskRequest[] {
+  function kioskProxy(key: string, options: { ageSeconds?: number } = {}): KioskRequest[] {
     const seen: KioskRequest[] = []
     const logon = handle(
       {
@@ -105,7 +106,10 @@ export function startEmTestServer(
         )
         return new HttpResponse(new Uint8Array(response.body), {
           status: response.status,
-          headers: { 'content-type': lowerKeys(response.headers)['content-type'] ?? 'application/xml' },
+          headers: {
+            'content-type': lowerKeys(response.headers)['content-type'] ?? 'application/xml',
+            'x-kiosk-age': String(options.ageSeconds ?? 0),
+          },
         })
       }),
     )

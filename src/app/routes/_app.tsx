@@ -1,6 +1,8 @@
 import { createFileRoute, Outlet, redirect } from '@tanstack/react-router'
 import { AppHeader } from '@/app/app-header.tsx'
+import { ActionSlotProvider } from '@/components/action-slot.tsx'
 import { getEmSession } from '@/em/session-token.ts'
+import { JobActions } from '@/features/job-actions/job-actions.tsx'
 import { FailureNotifier } from '@/features/sessions/new-since/failure-notifier.tsx'
 
 // Every screen but sign-in needs an EM session; the requested URL comes back after sign-in.
@@ -16,7 +18,10 @@ function AppLayout() {
     <>
       <AppHeader />
       <main className="app-main" id="main">
-        <Outlet />
+        {/* The desk screens act on jobs; /wall lies outside this layout, so a wall never shows an action. */}
+        <ActionSlotProvider value={JobActions}>
+          <Outlet />
+        </ActionSlotProvider>
       </main>
       {/* Signed-in desk screens only: the wall is not under this layout, so it never notifies. */}
       <FailureNotifier />

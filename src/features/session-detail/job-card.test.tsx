@@ -46,7 +46,17 @@ describe('Job card for an account that may not read jobs', { timeout: 20_000 }, 
       ),
     )
     expect(within(jobCard).queryByRole('alert')).toBeNull()
+    // The card's own Retry (of a failed read) would never succeed here; the job's actions show disabled, with why.
     expect(within(jobCard).queryByRole('button', { name: 'Retry' })).toBeNull()
+    for (const name of ['Retry job', 'Start job', 'Stop job']) {
+      const action = within(jobCard).getByRole('button', { name })
+      expect(action).toBeDisabled()
+      expect(action).toHaveAccessibleDescription(
+        "This account's Enterprise Manager role may not start, stop or retry jobs; that needs Portal Administrator. Enterprise Manager refused this account the job (403).",
+      )
+    }
+    // A Portal User may collect (em-api.md §10): the server's link is there and the button usable.
+    await waitFor(() => expect(within(jobCard).getByRole('button', { name: 'Collect now' })).toBeEnabled())
     expect(within(jobCard).getByText(session.jobName)).toBeInTheDocument()
     const ofJob = within(jobCard).getByRole('link', { name: 'All sessions of this job' })
     expect(new URL(ofJob.getAttribute('href') ?? '', 'http://app').searchParams.get('jobUid')).toBe(

@@ -91,7 +91,11 @@ export function SessionDetail() {
       <JobHistory session={session} />
       <div className="detail-grid">
         <BackupServerCard link={plan.cards.server} />
-        <JobCard link={plan.cards.job} sessionJob={{ uid: session.jobUid, name: session.jobName }} />
+        <JobCard
+          link={plan.cards.job}
+          sessionJob={{ uid: session.jobUid, name: session.jobName }}
+          server={plan.cards.server}
+        />
         <ReferenceCard link={plan.cards.reference} />
       </div>
       <LinksPanel rows={plan.rows} />

@@ -18,6 +18,7 @@ import { StatusBadge } from '@/components/status-badge.tsx'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import { durationGrows, durationMs, isRunning } from '@/em/session-status.ts'
 import { NewMark } from './new-since/new-mark.tsx'
+import { RowActions } from './row-actions.tsx'
 
 // EM sorts and pages (STYLE §3.5): those features are registered for their state and handlers, no client row
 // models; visibility and order are the column chooser's.
@@ -120,6 +121,12 @@ export const sessionColumns = column.columns([
           <span aria-hidden="true">↻</span> Retry
         </span>
       ) : null,
+  }),
+  column.display({
+    id: 'Actions',
+    header: 'Actions',
+    enableSorting: false,
+    cell: ({ row }) => <RowActions session={row.original} />,
   }),
   column.accessor('name', {
     id: 'Name',

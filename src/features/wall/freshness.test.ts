@@ -93,4 +93,50 @@ describe('freshnessOf', () => {
       connection: 'connecting',
     })
   })
+
+  describe("with a kiosk proxy's shared copy (X-Kiosk-Age)", () => {
+    const aged = (at: number, ageMs: number): PollState => ({ ...ok(at), data: { ageMs } })
+
+    it('dates the data by when EM gave it, not when it arrived, and still polls from its arrival', () => {
+      const f = freshnessOf({
+        states: [aged(T, 45_000)],
+        fetching: false,
+        refreshMs: REFRESH,
+        now: T + 1000,
+        sharedCopyMs: REFRESH,
+      })
+      expect(f).toMatchObject({ updatedAt: T - 45_000, stale: false, nextAttemptAt: T + REFRESH })
+    })
+
+    it('allows one interval for the shared copy before the data turns stale, and no more', () => {
+      const at = (ageMs: number) =>
+        freshnessOf({
+          states: [aged(T, ageMs)],
+          fetching: false,
+          refreshMs: REFRESH,
+          now: T,
+          sharedCopyMs: REFRESH,
+        })
+      expect(at(3 * REFRESH).stale).toBe(false)
+      expect(at(3 * REFRESH + 1).stale).toBe(true)
+      // Without the proxy's copy the bound is two intervals, as before.
+      expect(
+        freshnessOf({ states: [aged(T, 2 * REFRESH + 1)], fetching: false, refreshMs: REFRESH, now: T })
+          .stale,
+      ).toBe(true)
+    })
+
+    it('is not saved data when this visit got a copy EM gave before the visit started', () => {
+      const visitStart = T - 1000
+      const f = freshnessOf({
+        states: [aged(T, 20_000)],
+        fetching: false,
+        refreshMs: REFRESH,
+        now: T + 1000,
+        sharedCopyMs: REFRESH,
+        pageStartedAt: visitStart,
+      })
+      expect(f).toMatchObject({ updatedAt: T - 20_000, saved: false, connection: 'live' })
+    })
+  })
 })

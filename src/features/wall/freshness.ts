@@ -7,6 +7,8 @@ export interface PollState {
   dataUpdatedAt: number
   errorUpdatedAt: number
   errorUpdateCount: number
+  /** The answer, when it says how old it already was on arrival (a kiosk proxy's shared copy, X-Kiosk-Age). */
+  data?: { ageMs?: number } | undefined
 }
 
 // After failures the wall backs off to at most four refresh intervals, so a long outage is not a load test.
@@ -25,14 +27,19 @@ export interface FreshnessInput {
   fetching: boolean
   refreshMs: number
   now: number
+  /**
+   * How old an answer may normally be on arrival: in kiosk mode the proxy serves its shared copy until it is one
+   * interval old, and past that at once while it refreshes it (stale-while-revalidate). 0 without a proxy copy.
+   */
+  sharedCopyMs?: number
   /** When this visit started: older data was restored from the browser's store (lib/page-start.ts). */
   pageStartedAt?: number
 }
 
 export interface Freshness {
-  /** When the oldest piece of data on screen was fetched; null before the first answer. */
+  /** When EM gave the oldest piece of data on screen (its arrival less its age); null before the first answer. */
   updatedAt: number | null
-  /** Data older than twice the refresh interval. */
+  /** Data older than the maximum staleness: twice the refresh interval, plus `sharedCopyMs`. */
   stale: boolean
   /** The oldest data on screen is an earlier visit's, restored from the browser while EM is asked again. */
   saved: boolean
@@ -49,14 +56,17 @@ export function freshnessOf({
   fetching,
   refreshMs,
   now,
+  sharedCopyMs = 0,
   pageStartedAt = 0,
 }: FreshnessInput): Freshness {
   const withData = states.filter((s) => s.dataUpdatedAt > 0)
-  const updatedAt = withData.length > 0 ? Math.min(...withData.map((s) => s.dataUpdatedAt)) : null
+  const givenAt = withData.map((s) => s.dataUpdatedAt - (s.data?.ageMs ?? 0))
+  const updatedAt = givenAt.length > 0 ? Math.min(...givenAt) : null
   const failed = states.filter((s) => s.status === 'error')
   const failing = failed.length > 0
-  const stale = updatedAt !== null && now - updatedAt > 2 * refreshMs
-  const saved = updatedAt !== null && updatedAt < pageStartedAt
+  const stale = updatedAt !== null && now - updatedAt > 2 * refreshMs + sharedCopyMs
+  // By arrival, not by when EM gave it: a kiosk proxy's shared copy is older than this visit, yet this visit's.
+  const saved = withData.some((s) => s.dataUpdatedAt < pageStartedAt)
   const nextAttemptAt = fetching ? null : nextAttempt(failing ? failed : states, refreshMs)
   const connection = failing
     ? 'failing'

@@ -1,4 +1,5 @@
 import { useMemo } from 'react'
+import type { ProtectionState } from '@/em/protection/use-protection.ts'
 import { HourlyPanel } from './hourly-panel.tsx'
 import { rowsPerPage } from './list-pages.ts'
 import type { WallOptions } from './search-params.ts'
@@ -10,6 +11,8 @@ import { type WallAnswers, wallView } from './wall-view.ts'
 
 export interface WallBodyProps {
   answers: WallAnswers
+  /** The protection view's rows and state, for the "VMs out of RPO" tile. */
+  protection: ProtectionState
   queries: WallQueries
   options: WallOptions
   /** The clock, for ages and page rotation. */
@@ -19,19 +22,15 @@ export interface WallBodyProps {
 }
 
 /** Tiles, the rotating session list and the hourly chart, from the last good answers. */
-export function WallBody({ answers, queries, options, now, viewNow }: WallBodyProps) {
-  const { recent, running, jobRecent, jobSuccesses, jobs, jobsRefused } = answers
+export function WallBody({ answers, protection, queries, options, now, viewNow }: WallBodyProps) {
+  const { recent, running, jobRecent, jobs, jobsRefused } = answers
   const view = useMemo(
-    () =>
-      wallView({ recent, running, jobRecent, jobSuccesses, jobs, jobsRefused }, queries, {
-        rpoMs: options.rpoMs,
-        now: viewNow,
-      }),
-    [recent, running, jobRecent, jobSuccesses, jobs, jobsRefused, queries, options.rpoMs, viewNow],
+    () => wallView({ recent, running, jobRecent, jobs, jobsRefused }, queries, { now: viewNow }),
+    [recent, running, jobRecent, jobs, jobsRefused, queries, viewNow],
   )
   return (
     <main className="wall-main">
-      <WallTiles view={view} rpoHours={options.rpoMs / 3_600_000} now={now} />
+      <WallTiles view={view} protection={protection} rpoHours={options.rpoMs / 3_600_000} now={now} />
       <div className="wall-panels">
         <SessionList
           sessions={view.list}

@@ -70,6 +70,5 @@ describe('wallQueries', () => {
       backupServerName: 'srv02',
     })
     expect(q.jobRecent.filter).toEqual(q.jobScope)
-    expect(q.jobSuccesses.filter).toEqual({ ...q.jobScope, results: ['Success'] })
   })
 })

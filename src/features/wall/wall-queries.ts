@@ -22,8 +22,6 @@ export interface WallQueries {
   runningPossible: boolean
   /** The newest sessions of the jobs in scope, whatever their result: each job's latest session. */
   jobRecent: SessionQuery
-  /** The newest successful sessions of the jobs in scope: the RPO check, when jobRecent does not reach back far enough. */
-  jobSuccesses: SessionQuery
   /** The jobs the filter selects (by job and backup server); the job tiles count only these. */
   jobScope: SessionFilter
   /** Relative windows of the filter, applied to sessions in the browser. */
@@ -55,7 +53,6 @@ export function wallQueries(search: SessionSearch): WallQueries {
     running: page({ ...filter, states: [...(runningPossible ? states : RUNNING_STATES)] }, RUNNING_PAGE_SIZE),
     runningPossible,
     jobRecent: page(jobScope, RECENT_PAGE_SIZE),
-    jobSuccesses: page({ ...jobScope, results: ['Success'] }, RECENT_PAGE_SIZE),
     jobScope,
     inWindow: (session, now) => {
       const relative = toSessionFilter({ created: search.created, ended: search.ended }, now)

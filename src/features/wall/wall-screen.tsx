@@ -3,6 +3,7 @@ import { type CSSProperties, useMemo } from 'react'
 import { dashboardConfigQuery } from '@/config/dashboard-config.ts'
 import { isRoleRefusal } from '@/em/em-roles.ts'
 import { jobQueries } from '@/em/job-queries.ts'
+import { useProtection } from '@/em/protection/use-protection.ts'
 import { sessionQueries } from '@/em/session-queries.ts'
 import { PAGE_STARTED_AT } from '@/lib/page-start.ts'
 import { useNow } from '@/lib/use-now.ts'
@@ -18,13 +19,15 @@ import { WallBody } from './wall-body.tsx'
 import { describeWallError } from './wall-error.ts'
 import { WallHeader } from './wall-header.tsx'
 import { wallQueries } from './wall-queries.ts'
-import { needsSuccessQuery } from './wall-view.ts'
 import './wall.css'
 
 const CURSOR_IDLE_MS = 4000
 const VERSION_POLL_MS = 60_000
 // Tiles, chart and list are recomputed at this step; ages and the clock still tick every second.
 const VIEW_STEP_MS = 10_000
+const PROTECTION_REFRESH_MS = 300_000
+// The protection view's own defaults for what the wall's URL does not set (src/features/protection/search-params.ts).
+const PROTECTION_DEFAULTS = { risk: 80, window: 48 } as const
 
 export interface WallScreenProps {
   search: WallSearch
@@ -53,23 +56,27 @@ export function WallScreen({ search, kiosk, keyMovedFromQuery }: WallScreenProps
     enabled: queries.runningPossible,
   })
   const jobRecent = useQuery({ ...sessionQueries.list(queries.jobRecent), ...poll })
-  const successesNeeded = needsSuccessQuery(jobRecent.data, options.rpoMs, viewNow)
-  const jobSuccesses = useQuery({
-    ...sessionQueries.list(queries.jobSuccesses),
-    ...poll,
-    enabled: successesNeeded,
-  })
   const jobs = useQuery({ ...jobQueries.replicaList(), ...poll })
   // A Portal User may not read jobs (em-api.md §10): the job tiles then use the jobs that sessions name, and
   // the refusal is a footnote, not a failing refresh. The query keeps asking, so a role change shows up by itself.
   const jobsRefused = isRoleRefusal(jobs.error)
+  // The "VMs out of RPO" tile: the protection view's computation at the wall's RPO. EM collects every 15 minutes
+  // (em-api.md §15): its replica points are read every 5 minutes at most, whatever the wall's refresh.
+  const protection = useProtection({
+    rpoHours: search.rpo,
+    riskPercent: PROTECTION_DEFAULTS.risk,
+    windowHours: PROTECTION_DEFAULTS.window,
+    refetchInterval: Math.max(options.refreshMs, PROTECTION_REFRESH_MS),
+    background: true,
+    // The wall's own tiles first: the protection pages are many and large.
+    enabled: recent.data !== undefined,
+  })
   const config = useQuery(dashboardConfigQuery)
 
   const polled = [
     recent,
     ...(queries.runningPossible ? [running] : []),
     jobRecent,
-    ...(successesNeeded ? [jobSuccesses] : []),
     ...(jobsRefused ? [] : [jobs]),
   ]
   const freshness = freshnessOf({
@@ -77,6 +84,8 @@ export function WallScreen({ search, kiosk, keyMovedFromQuery }: WallScreenProps
     fetching: polled.some((q) => q.isFetching),
     refreshMs: options.refreshMs,
     now,
+    // A kiosk wall's answers come from the proxy's shared copy, up to one interval old before it is refreshed.
+    sharedCopyMs: kiosk ? options.refreshMs : 0,
     pageStartedAt: PAGE_STARTED_AT,
   })
   const failure = polled.find((q) => q.status === 'error')?.error
@@ -120,10 +129,10 @@ export function WallScreen({ search, kiosk, keyMovedFromQuery }: WallScreenProps
               recent: recent.data,
               running: queries.runningPossible ? running.data : undefined,
               jobRecent: jobRecent.data,
-              jobSuccesses: successesNeeded ? jobSuccesses.data : undefined,
               jobs: jobs.data,
               jobsRefused,
             }}
+            protection={protection}
             queries={queries}
             options={options}
             now={now}

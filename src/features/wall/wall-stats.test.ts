@@ -6,7 +6,6 @@ import {
   DAY_MS,
   jobsLatestFailed,
   mergeSessions,
-  silentJobs,
   successRate,
 } from './wall-stats.ts'
 
@@ -14,6 +13,27 @@ const NOW = Date.parse('2025-10-20T12:00:00Z')
 const HOUR = 3_600_000
 
 describe('countResults and successRate', () => {
+  it('counts runs, not sessions: a failure and its automatic retries are one run, judged by its last session', () => {
+    const sessions = [
+      session('a', NOW - 3 * HOUR, { result: 'Failed' }),
+      session('a', NOW - 3 * HOUR + 600_000, { result: 'Failed', isRetry: true }),
+      session('a', NOW - 3 * HOUR + 1_200_000, { result: 'Failed', isRetry: true }),
+      session('b', NOW - 2 * HOUR, { result: 'Failed' }),
+      session('b', NOW - 2 * HOUR + 600_000, { isRetry: true }),
+      session('c', NOW - HOUR, { result: 'Warning' }),
+    ]
+    const counts = countResults(sessions, NOW - DAY_MS)
+    expect(counts).toEqual({
+      success: 1,
+      warning: 1,
+      failed: 1,
+      noResult: 0,
+      failedSessions: 3,
+      warningSessions: 1,
+    })
+    expect(successRate(counts)).toBe(1 / 3)
+  })
+
   it('counts the sessions of the window by result, running ones apart', () => {
     const sessions = [
       session('a', NOW - HOUR),
@@ -25,7 +45,14 @@ describe('countResults and successRate', () => {
       session('a', NOW - DAY_MS - 1, { result: 'Failed' }),
     ]
     const counts = countResults(sessions, NOW - DAY_MS)
-    expect(counts).toEqual({ success: 2, warning: 1, failed: 1, noResult: 2 })
+    expect(counts).toEqual({
+      success: 2,
+      warning: 1,
+      failed: 1,
+      noResult: 2,
+      failedSessions: 1,
+      warningSessions: 1,
+    })
     expect(successRate(counts)).toBe(0.5)
   })
 
@@ -56,27 +83,6 @@ describe('jobsLatestFailed', () => {
   it('matches job UIDs ignoring case', () => {
     const failed = session('a', NOW, { result: 'Failed', jobUid: 'URN:VEEAM:JOB:A' })
     expect(jobsLatestFailed([job('a')], [failed])).toHaveLength(1)
-  })
-})
-
-describe('silentJobs', () => {
-  it('flags jobs without a success inside the RPO, never-succeeded ones first', () => {
-    const jobs = [job('fresh'), job('old'), job('never'), job('warned')]
-    const sessions = [
-      session('fresh', NOW - 23 * HOUR),
-      session('old', NOW - 25 * HOUR),
-      session('warned', NOW - HOUR, { result: 'Warning' }),
-      session('warned', NOW - 30 * HOUR),
-    ]
-    expect(silentJobs(jobs, sessions, 24 * HOUR, NOW)).toEqual([
-      { job: jobs[2], lastSuccess: null },
-      { job: jobs[3], lastSuccess: NOW - 30 * HOUR },
-      { job: jobs[1], lastSuccess: NOW - 25 * HOUR },
-    ])
-  })
-
-  it('follows the RPO: a 48-hour RPO forgives a 25-hour silence', () => {
-    expect(silentJobs([job('old')], [session('old', NOW - 25 * HOUR)], 48 * HOUR, NOW)).toEqual([])
   })
 })
 

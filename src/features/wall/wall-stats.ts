@@ -1,6 +1,7 @@
 // The numbers on the wall's tiles: pure functions of sessions, jobs and "now", so tests can pin each rule.
 import type { Page } from '@/em/page-schema.ts'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
+import { foldRuns } from '@/em/protection/runs.ts'
 import { hasResult } from '@/em/session-status.ts'
 
 export const DAY_MS = 86_400_000
@@ -11,23 +12,43 @@ export interface ResultCounts {
   failed: number
   /** Still running, or finished without a known result (§7, §9.2). */
   noResult: number
+  /** Sessions behind the failed and warning runs (a run is a session and its automatic retries). */
+  failedSessions: number
+  warningSessions: number
 }
 
-/** Sessions created at or after `from`, counted by result. */
+/**
+ * Runs that ended at or after `from`, counted by their last session's result: a failed session followed by its
+ * automatic retries (IsRetry) is one run, so one failure retried three times counts once (issue 14).
+ */
 export function countResults(sessions: readonly ReplicaJobSession[], from: number): ResultCounts {
-  const counts: ResultCounts = { success: 0, warning: 0, failed: 0, noResult: 0 }
-  for (const session of sessions) {
-    if (session.creationTime < from) continue
-    const result = session.result.toLowerCase()
+  const counts: ResultCounts = {
+    success: 0,
+    warning: 0,
+    failed: 0,
+    noResult: 0,
+    failedSessions: 0,
+    warningSessions: 0,
+  }
+  for (const run of new Set(foldRuns(sessions).values())) {
+    const last = run.sessions.at(-1)
+    if (!last || last.creationTime < from) continue
+    const result = last.result.toLowerCase()
+    const sessionsWith = (wanted: string) =>
+      run.sessions.filter((session) => session.result.toLowerCase() === wanted).length
     if (result === 'success') counts.success += 1
-    else if (result === 'warning') counts.warning += 1
-    else if (result === 'failed') counts.failed += 1
-    else counts.noResult += 1
+    else if (result === 'warning') {
+      counts.warning += 1
+      counts.warningSessions += sessionsWith('warning')
+    } else if (result === 'failed') {
+      counts.failed += 1
+      counts.failedSessions += sessionsWith('failed')
+    } else counts.noResult += 1
   }
   return counts
 }
 
-/** Successful share of the sessions that finished with a result, 0–1; null when none has. */
+/** Successful share of the runs that finished with a result, 0–1; null when none has. */
 export function successRate(counts: ResultCounts): number | null {
   const finished = counts.success + counts.warning + counts.failed
   return finished === 0 ? null : counts.success / finished
@@ -61,17 +82,6 @@ export function latestFinishedByJob(sessions: readonly ReplicaJobSession[]): Map
   return latest
 }
 
-/** Each job's newest successful session. */
-export function lastSuccessByJob(sessions: readonly ReplicaJobSession[]): Map<string, number> {
-  const last = new Map<string, number>()
-  for (const session of sessions) {
-    if (session.result.toLowerCase() !== 'success') continue
-    const key = session.jobUid.toLowerCase()
-    last.set(key, Math.max(last.get(key) ?? Number.NEGATIVE_INFINITY, session.creationTime))
-  }
-  return last
-}
-
 export interface JobRef {
   uid: string
   name: string
@@ -89,23 +99,4 @@ export function jobsLatestFailed<J extends JobRef>(
       return session && session.result.toLowerCase() === 'failed' ? [{ job, session }] : []
     })
     .sort((a, b) => b.session.creationTime - a.session.creationTime)
-}
-
-/**
- * Jobs without a successful session created within the RPO: silence counts as failure. Longest silence
- * first; `lastSuccess` is null when none is known at all.
- */
-export function silentJobs<J extends JobRef>(
-  jobs: readonly J[],
-  successes: readonly ReplicaJobSession[],
-  rpoMs: number,
-  now: number,
-): Array<{ job: J; lastSuccess: number | null }> {
-  const last = lastSuccessByJob(successes)
-  return jobs
-    .flatMap((job) => {
-      const at = last.get(job.uid.toLowerCase()) ?? null
-      return at !== null && at >= now - rpoMs ? [] : [{ job, lastSuccess: at }]
-    })
-    .sort((a, b) => (a.lastSuccess ?? Number.NEGATIVE_INFINITY) - (b.lastSuccess ?? Number.NEGATIVE_INFINITY))
 }

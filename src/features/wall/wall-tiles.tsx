@@ -1,33 +1,48 @@
 import { ProgressBar } from '@/components/progress-bar.tsx'
 import type { StatusTone } from '@/components/status-icon.tsx'
+import type { ProtectionState } from '@/em/protection/use-protection.ts'
 import { formatAge } from '@/lib/format-time.ts'
+import { type OutOfRpo, outOfRpo } from './out-of-rpo.ts'
 import { WallTile } from './wall-tile.tsx'
-import type { JobTiles, WallView } from './wall-view.ts'
+import type { WallView } from './wall-view.ts'
 
 // A tile lists only a few names: the list below has the rest, and more would not read from across a room.
 const NAMES_PER_TILE = 3
 
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`
+// Runs, not sessions (issue 14): a failure and its automatic retries are one run; the sessions are said too.
+function runsOf(runs: number, sessions: number): string {
+  const text = `${runs} ${runs === 1 ? 'run' : 'runs'}`
+  return sessions > runs ? `${text} (${sessions} sessions)` : text
 }
 
-// Jobs known only from sessions (EM refused the job list, em-api.md §10) leave out jobs without a session in
-// the answers: none of those seen out of RPO is not "all within RPO", so it reads neutral, not green.
-function rpoTone(jobs: JobTiles | null): StatusTone {
-  if (!jobs) return 'idle'
-  if (jobs.silent.length > 0) return 'failed'
-  return jobs.source === 'jobs' ? 'success' : 'idle'
+// A count that is only a lower bound (a Portal User cannot read the jobs' includes, em-api.md §10; some points
+// were not looked up) with nothing in it is not "all within RPO": it reads neutral, not green.
+function outTone(out: OutOfRpo | null): StatusTone {
+  if (!out) return 'idle'
+  if (out.rows.length > 0) return 'failed'
+  return out.atLeast ? 'idle' : 'success'
 }
 
-function rpoVerdict(jobs: JobTiles | null): string {
-  if (!jobs) return 'loading jobs'
-  if (jobs.silent.length > 0) return 'jobs out of RPO'
-  return jobs.source === 'jobs' ? 'all within RPO' : 'none of the jobs seen'
+function outVerdict(out: OutOfRpo | null): string {
+  if (!out) return 'reading points'
+  if (out.rows.length > 0) return 'VMs unprotected'
+  return out.atLeast ? 'none of the VMs seen' : 'all within RPO'
 }
 
-/** The six summary tiles of the wall. */
-export function WallTiles({ view, rpoHours, now }: { view: WallView; rpoHours: number; now: number }) {
+export interface WallTilesProps {
+  view: WallView
+  protection: ProtectionState
+  rpoHours: number
+  now: number
+}
+
+/**
+ * The six summary tiles of the wall. The last one counts VMs, not jobs: a job may succeed while a VM of it has no
+ * point for days, and a Portal User cannot list jobs at all; the VM count answers what the job tile asked.
+ */
+export function WallTiles({ view, protection, rpoHours, now }: WallTilesProps) {
   const { counts, running, jobs } = view
+  const out = protection.view ? outOfRpo(protection.view, rpoHours, view.scope) : null
   const finished = counts.success + counts.warning + counts.failed
   const worst = counts.failed > 0 ? 'failed' : counts.warning > 0 ? 'warning' : 'success'
   return (
@@ -54,21 +69,21 @@ export function WallTiles({ view, rpoHours, now }: { view: WallView; rpoHours: n
         title="Failed, last 24 h"
         value={String(counts.failed)}
         tone={counts.failed > 0 ? 'failed' : 'success'}
-        verdict={counts.failed > 0 ? plural(counts.failed, 'session', 'sessions') : 'none failed'}
+        verdict={counts.failed > 0 ? runsOf(counts.failed, counts.failedSessions) : 'none failed'}
       />
       <WallTile
         id="wall-warning"
         title="Warning, last 24 h"
         value={String(counts.warning)}
         tone={counts.warning > 0 ? 'warning' : 'success'}
-        verdict={counts.warning > 0 ? plural(counts.warning, 'session', 'sessions') : 'no warnings'}
+        verdict={counts.warning > 0 ? runsOf(counts.warning, counts.warningSessions) : 'no warnings'}
       />
       <WallTile
         id="wall-rate"
         title="Success rate, last 24 h"
         value={view.rate === null ? '—' : `${Math.floor(view.rate * 1000) / 10}\u00a0%`}
         tone={view.rate === null ? 'idle' : worst}
-        verdict={view.rate === null ? 'nothing finished' : `${counts.success} of ${finished} succeeded`}
+        verdict={view.rate === null ? 'nothing finished' : `${counts.success} of ${finished} runs succeeded`}
       />
       <WallTile
         id="wall-latest-failed"
@@ -87,19 +102,17 @@ export function WallTiles({ view, rpoHours, now }: { view: WallView; rpoHours: n
         </ul>
       </WallTile>
       <WallTile
-        id="wall-rpo"
-        title={`No success within ${rpoHours} h`}
-        value={jobs ? `${jobs.rpoCovered ? '' : '≤ '}${jobs.silent.length}` : '—'}
-        tone={rpoTone(jobs)}
-        verdict={rpoVerdict(jobs)}
+        id="wall-vms-rpo"
+        title={`VMs out of RPO (${rpoHours} h)`}
+        value={out ? `${out.atLeast ? '≥ ' : ''}${out.rows.length}` : '—'}
+        tone={outTone(out)}
+        verdict={outVerdict(out)}
       >
         <ul className="wall-tile__list">
-          {jobs?.silent.slice(0, NAMES_PER_TILE).map(({ job, lastSuccess }) => (
-            <li key={job.uid}>
-              <span className="wall-tile__name">{job.name}</span>
-              <span className="wall-tile__age">
-                {lastSuccess === null ? 'never' : `${formatAge(now - lastSuccess)} ago`}
-              </span>
+          {out?.rows.slice(0, NAMES_PER_TILE).map((row) => (
+            <li key={row.key}>
+              <span className="wall-tile__name">{row.vmName}</span>
+              <span className="wall-tile__age">{row.ageMs === null ? 'never' : formatAge(row.ageMs)}</span>
             </li>
           ))}
         </ul>

@@ -14,7 +14,6 @@ import {
   jobsLatestFailed,
   mergeSessions,
   type ResultCounts,
-  silentJobs,
   successRate,
 } from './wall-stats.ts'
 
@@ -22,7 +21,6 @@ export interface WallAnswers {
   recent: Page<ReplicaJobSession>
   running: Page<ReplicaJobSession> | undefined
   jobRecent: Page<ReplicaJobSession> | undefined
-  jobSuccesses: Page<ReplicaJobSession> | undefined
   jobs: Page<Job> | undefined
   /** EM refused the job list for this account's role (403; a Portal User, em-api.md §10). */
   jobsRefused?: boolean
@@ -30,9 +28,6 @@ export interface WallAnswers {
 
 export interface JobTiles {
   latestFailed: Array<{ job: SessionJob; session: ReplicaJobSession }>
-  silent: Array<{ job: SessionJob; lastSuccess: number | null }>
-  /** False when the answers do not reach back over the whole RPO: silent jobs may then have a success. */
-  rpoCovered: boolean
   /**
    * Where the jobs come from: EM's job list, or (when that was refused) the jobs the sessions of the scope name,
    * so a job without a session in those answers is not counted at all.
@@ -54,26 +49,13 @@ export interface WallView {
   jobs: JobTiles | null
   /** When the newest-sessions answer stops short of a full day: the time it reaches back to. */
   partialSince: number | null
-}
-
-/** Whether the RPO check needs the success-only query: the newest sessions of the jobs stop inside the RPO. */
-export function needsSuccessQuery(
-  jobRecent: Page<ReplicaJobSession> | undefined,
-  rpoMs: number,
-  now: number,
-) {
-  if (!jobRecent) return false
-  const coverage = coverageOf(jobRecent)
-  return !coverage.complete && (coverage.since === null || coverage.since > now - rpoMs)
+  /** The jobs and backup servers the filter selects (for tiles that count more than sessions). */
+  scope: WallQueries['jobScope']
 }
 
 /** Derives the wall from the answers at `now`. */
-export function wallView(
-  answers: WallAnswers,
-  queries: WallQueries,
-  options: { rpoMs: number; now: number },
-): WallView {
-  const { now, rpoMs } = options
+export function wallView(answers: WallAnswers, queries: WallQueries, options: { now: number }): WallView {
+  const { now } = options
   const inWindow = (s: ReplicaJobSession) => queries.inWindow(s, now)
   const recent = answers.recent.items.filter(inWindow)
   const running = mergeSessions(recent, answers.running?.items.filter(inWindow) ?? []).filter(isRunning)
@@ -89,22 +71,16 @@ export function wallView(
     rate: successRate(counts),
     jobs: null,
     partialSince: coverage.since !== null && coverage.since > now - DAY_MS ? coverage.since : null,
+    scope: queries.jobScope,
   }
   if (!answers.jobRecent) return view
-  const useSuccessQuery = needsSuccessQuery(answers.jobRecent, rpoMs, now)
-  const successes = useSuccessQuery ? answers.jobSuccesses : answers.jobRecent
-  // Both session answers are already limited to the job scope by EM, so the jobs they name are in scope.
+  // The session answer is already limited to the job scope by EM, so the jobs it names are in scope.
   const jobs = answers.jobsRefused
-    ? jobsOfSessions(mergeSessions(answers.jobRecent.items, successes?.items ?? []))
+    ? jobsOfSessions(answers.jobRecent.items)
     : answers.jobs?.items.filter((job) => jobInScope(job, queries.jobScope))
   if (!jobs) return view
-  const successCoverage = successes ? coverageOf(successes) : null
   view.jobs = {
     latestFailed: jobsLatestFailed(jobs, answers.jobRecent.items),
-    silent: silentJobs(jobs, successes?.items ?? [], rpoMs, now),
-    rpoCovered:
-      successCoverage !== null &&
-      (successCoverage.complete || (successCoverage.since !== null && successCoverage.since <= now - rpoMs)),
     source: answers.jobsRefused ? 'sessions' : 'jobs',
   }
   return view

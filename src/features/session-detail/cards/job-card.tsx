@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { Link } from '@tanstack/react-router'
+import { ActionSlot } from '@/components/action-slot.tsx'
 import { DefinitionList } from '@/components/definition-list.tsx'
 import { LocalTime } from '@/components/local-time.tsx'
 import { isRoleRefusal, roleNeedOf, rolesInWords } from '@/em/em-roles.ts'
@@ -17,16 +18,44 @@ const yesNo = (value: boolean) => (value ? 'Yes' : 'No')
  * The job behind the session's Up JobReference link; `sessionJob` is the job as the session names it (JobName,
  * JobUid): what is known without reading `/jobs`.
  */
-export function JobCard({ link, sessionJob }: { link: EmLink | undefined; sessionJob: SessionJob }) {
+export function JobCard({
+  link,
+  sessionJob,
+  server,
+}: {
+  link: EmLink | undefined
+  sessionJob: SessionJob
+  /** The session's Up BackupServerReference link: the job's actions collect from it. */
+  server: EmLink | undefined
+}) {
   return (
     <LinkedCard card="job" link={link} what={WHAT} expects="Up JobReference">
-      {(found) => <JobBody href={found.href} sessionJob={sessionJob} />}
+      {(found) => <JobBody href={found.href} sessionJob={sessionJob} server={server} />}
     </LinkedCard>
   )
 }
 
-function JobBody({ href, sessionJob }: { href: string; sessionJob: SessionJob }) {
+function JobBody({
+  href,
+  sessionJob,
+  server,
+}: {
+  href: string
+  sessionJob: SessionJob
+  server: EmLink | undefined
+}) {
   const query = useQuery(jobQueries.detail(href))
+  // Filled by the app's layout (the wall has none): Start, Stop, Retry and Collect, or the role's reason why not.
+  const actions = (
+    <ActionSlot
+      place="detail"
+      jobHref={href}
+      serverHref={server?.href ?? null}
+      jobName={sessionJob.name}
+      jobUid={sessionJob.uid}
+      serverName={server?.name ?? null}
+    />
+  )
   // A Portal User may read sessions but not jobs (em-api.md §10): say which role this card needs, not an error.
   if (query.data === undefined && isRoleRefusal(query.error)) {
     const roles = rolesInWords(roleNeedOf(query.error.path)?.roles ?? ['Portal Administrator'])
@@ -37,6 +66,7 @@ function JobBody({ href, sessionJob }: { href: string; sessionJob: SessionJob })
         </p>
         <DefinitionList items={[{ label: 'Name (from the session)', value: <bdi>{sessionJob.name}</bdi> }]} />
         <AllSessions jobUid={sessionJob.uid} />
+        {actions}
       </>
     )
   }
@@ -56,6 +86,7 @@ function JobBody({ href, sessionJob }: { href: string; sessionJob: SessionJob })
             ]}
           />
           <AllSessions jobUid={job.uid} />
+          {actions}
         </>
       )}
     </QueryView>

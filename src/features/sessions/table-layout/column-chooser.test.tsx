@@ -40,6 +40,7 @@ const DEFAULT = [
   'Duration',
   'Progress',
   'Retry',
+  'Actions',
 ]
 
 describe('column chooser', { timeout: 20_000 }, () => {
@@ -69,6 +70,7 @@ describe('column chooser', { timeout: 20_000 }, () => {
       'Ended',
       'Duration',
       'Retry',
+      'Actions',
       'Session name',
     ]
     await waitFor(async () => expect(await headers()).toEqual(chosen))

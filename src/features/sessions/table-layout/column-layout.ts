@@ -15,6 +15,7 @@ export const COLUMN_IDS = [
   'Duration',
   'Progress',
   'IsRetry',
+  'Actions',
   'Name',
 ] as const
 export type ColumnId = (typeof COLUMN_IDS)[number]
@@ -35,6 +36,7 @@ const TRACKS: Record<string, { min: number; grow?: number }> = {
   Duration: { min: 5 },
   Progress: { min: 7, grow: 0.6 },
   IsRetry: { min: 4.5 },
+  Actions: { min: 6 },
   Name: { min: 12, grow: 2 },
 }
 // A column this file does not know (one added by another feature) gets a modest flexible track.
