@@ -2,8 +2,8 @@
 // query's key, hash, data and when EM sent it; no error, no request state, nothing about the session or its token.
 import type { DehydratedState, Query } from '@tanstack/react-query'
 import type { PersistedClient } from '@tanstack/react-query-persist-client'
-import { z } from 'zod'
 import { isPersistedQueryKey } from '@/em/persisted-queries.ts'
+import { z } from '@/lib/zod.ts'
 
 // Raised whenever the domain types a persisted query holds change shape, so an old store is dropped unread.
 const SCHEMA_VERSION = 1
@@ -22,7 +22,7 @@ const storedSchema = z.object({
       queryHash: z.string(),
       queryKey: z.array(z.unknown()),
       data: z.unknown(),
-      dataUpdatedAt: z.number().positive(),
+      dataUpdatedAt: z.number().check(z.positive()),
     }),
   ),
 })
