@@ -93,6 +93,24 @@ describe('decodeOffThread', () => {
     },
   )
 
+  test.each([
+    ['session', 'replicasession-entity.xml'],
+    ['taskList', 'replicasession-replicatasksessions-entities.xml'],
+    ['job', 'job-entity-backup.xml'],
+    ['backupServer', 'backupserver-entity.xml'],
+  ] as const)(
+    'the %s parser gives the same domain objects in the worker as here (%s)',
+    async (parser, name) => {
+      const text = readFileSync(new URL(`../test/fixtures/veeam-samples/${name}`, import.meta.url), 'utf8')
+      const { decodeBody } = await import('./decode-body.ts')
+      const { PAGE_PARSERS } = await import('./page-parsers.ts')
+      const expected = PAGE_PARSERS[parser](decodeBody(text, 'xml'))
+      expect(await (await freshDecoder(true))(text, 'xml', '/api/x', parser)).toEqual(expected)
+      expect(StandInWorker.started).toBe(1)
+      expect(await (await freshDecoder(false))(text, 'xml', '/api/x', parser)).toEqual(expected)
+    },
+  )
+
   test('a body that is no page of sessions fails validation in the worker as it does here', async () => {
     const text = fixture('job-replica.xml')
     const here = await outcome((await freshDecoder(false))(text, 'xml', '/api/x', 'sessions'))

@@ -18,11 +18,6 @@ export interface Page<T> {
   ageMs?: number
 }
 
-/** The page with the age its answer arrived with, when the proxy said one. */
-export function withAge<P extends Page<unknown>>(page: P, ageMs: number | undefined): P {
-  return ageMs === undefined ? page : { ...page, ageMs }
-}
-
 // XML attributes in either order (some doc pages print them reversed), JSON numbers. Exported for result shapes
 // queryPageOf does not cover (ObjectInJob under Resources).
 export const pagingInfoSchema = z.pipe(

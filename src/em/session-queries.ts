@@ -2,12 +2,9 @@
 // details → detail(id) → tasks. Each leaf key carries the EmContext (the wire format); paths are
 // built inside queryFn so a bad input fails the query, not the render.
 import { queryOptions } from '@tanstack/react-query'
-import { type EmContext, emContext, emGet, emGetPage, emGetPageAnswer } from './em-get.ts'
+import { type EmContext, emContext, emGetPage, emGetPageAnswer } from './em-get.ts'
 import { resolveHref, withEntityFormat } from './link-resolver.ts'
-import { withAge } from './page-schema.ts'
-import { parseRefsPage } from './parse-refs.ts'
-import { parseSession } from './parse-session.ts'
-import { parseTaskSessions, parseTaskSessionsPage } from './parse-task-session.ts'
+import { withAge } from './page-age.ts'
 import { buildQueryPath, type SessionFilter, type SessionQuery } from './session-query-path.ts'
 
 const all = () => ['em', 'sessions'] as const
@@ -65,7 +62,7 @@ export const sessionQueries = {
       queryKey: [...counts(), context, filter] as const,
       queryFn: async ({ signal }) => {
         const path = buildQueryPath({ filter, page: 1, pageSize: 1, format: 'References' })
-        const page = parseRefsPage(await emGet(path, { signal, format: context.format }))
+        const page = await emGetPage(path, { signal, format: context.format }, 'refs')
         return page.items.length === 0 ? 0 : page.paging.pagesCount
       },
     })
@@ -78,7 +75,7 @@ export const sessionQueries = {
       queryKey: detailKey(id, context),
       queryFn: async ({ signal }) => {
         const path = `/api/replicaSessions/${encodeURIComponent(id)}?format=Entity`
-        return parseSession(await emGet(path, { signal, format: context.format }))
+        return emGetPage(path, { signal, format: context.format }, 'session')
       },
     })
   },
@@ -92,11 +89,11 @@ export const sessionQueries = {
       queryKey: [...detailKey(id, context), 'tasks', downHref] as const,
       queryFn: async ({ signal }) => {
         const options = { signal, format: context.format }
-        const listed = parseTaskSessions(await emGet(withEntityFormat(resolveHref(downHref)), options))
+        const listed = await emGetPage(withEntityFormat(resolveHref(downHref)), options, 'taskList')
         if (listed.length > 0) return listed
         // The Down link lists only tasks of the last 30 days (em-api.md §6.6, "never assume" 8); the query service
         // reaches back as far as EM keeps history, so an older session's VMs come from there.
-        return parseTaskSessionsPage(await emGet(taskQueryPath(id), options)).items
+        return (await emGetPage(taskQueryPath(id), options, 'tasks')).items
       },
     })
   },
