@@ -69,7 +69,8 @@ export function benchBundle(): Figure[] {
       name: 'initial JS, gzip',
       value: initialKb,
       unit: 'KB',
-      budget: 200,
+      // Issue 18 (was 200).
+      budget: 120,
       note: `${chunks.filter((c) => c.initial).length} of ${chunks.length} chunks`,
     },
     {

@@ -88,23 +88,76 @@ function scrollThrough(
   })
 }
 
-/** Explorer figures; `runs` per timing (median). */
-export async function benchExplorer(stack: BrowserStack, runs: number): Promise<Figure[]> {
+/**
+ * Reload with EM slow (5 s an answer): how soon the rows the browser kept from the last visit show (navigation →
+ * first row), proving they came from the store, not from EM.
+ */
+async function instantStart(stack: BrowserStack): Promise<number> {
+  const page = await openExplorer(stack, '/sessions')
+  const faults = `${new URL(stack.emulator.baseUrl).origin}/__emulator/faults`
+  const setFaults = (body: unknown) =>
+    fetch(faults, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+  try {
+    // The store is written a second after the answers came (src/app/query-persistence.ts).
+    const deadline = Date.now() + 10_000
+    while (!(await page.evaluate(storedCaches))) {
+      if (Date.now() > deadline) throw new Error('nothing stored in IndexedDB within 10 s')
+      await page.waitForTimeout(100)
+    }
+    await setFaults({ latencyMs: 5_000, pathPrefix: '/api/query' })
+    await page.reload()
+    await page.waitForFunction(() => window.benchFirstRowAt !== null, null, { timeout: 4_000 })
+    const at = await page.evaluate(() => window.benchFirstRowAt)
+    return at ?? Number.NaN
+  } finally {
+    await setFaults({})
+    await page.context().close()
+  }
+}
+
+// In the page: whether the instant start's IndexedDB store holds an entry yet.
+function storedCaches(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const open = indexedDB.open('em-dashboard')
+    open.onerror = () => resolve(false)
+    open.onsuccess = () => {
+      const db = open.result
+      if (!db.objectStoreNames.contains('query-cache')) return resolve(false)
+      const count = db.transaction('query-cache').objectStore('query-cache').count()
+      count.onsuccess = () => resolve(count.result > 0)
+      count.onerror = () => resolve(false)
+    }
+  })
+}
+
+/** Explorer figures; `runs` per timing (median), `loads` loads of a 1,000-row page for the worst long task. */
+export async function benchExplorer(stack: BrowserStack, runs: number, loads: number): Promise<Figure[]> {
   const longest: number[] = []
-  const over100: number[] = []
+  const over50: number[] = []
   const coldStarts: number[] = []
   const filterChanges: number[] = []
+  const instantStarts: number[] = []
   const scrolls: Awaited<ReturnType<typeof scrollThrough>>[] = []
   const scrollLongTasks: number[] = []
-  for (let run = 0; run < runs; run++) {
+  // Issue 18: the tail is what people feel, so every load counts, not the median.
+  for (let load = 0; load < loads; load++) {
     const big = await openExplorer(stack, '/sessions?size=1000')
     const tasks = await longTasksOf(big)
     longest.push(Math.max(0, ...tasks))
-    over100.push(tasks.filter((d) => d > 100).length)
-    const scroll = await scrollThrough(big)
-    scrolls.push(scroll)
-    scrollLongTasks.push((await longTasksOf(big, scroll.started)).length)
+    over50.push(tasks.filter((d) => d > 50).length)
+    if (load < runs) {
+      const scroll = await scrollThrough(big)
+      scrolls.push(scroll)
+      scrollLongTasks.push((await longTasksOf(big, scroll.started)).length)
+    }
     await big.context().close()
+  }
+  for (let run = 0; run < runs; run++) {
+    instantStarts.push(await instantStart(stack))
 
     const page = await openExplorer(stack, '/sessions')
     const firstRowAt = await page.evaluate(() => window.benchFirstRowAt)
@@ -119,11 +172,19 @@ export async function benchExplorer(stack: BrowserStack, runs: number): Promise<
   return [
     {
       section,
-      name: 'longest task, loading a 1,000-row page',
-      value: median(longest),
+      name: `longest task in any of ${loads} loads of a 1,000-row page`,
+      value: Math.max(...longest),
       unit: 'ms',
-      budget: 100,
-      note: `${n}; tasks > 100 ms per load: ${over100.join(', ')}`,
+      budget: 50,
+      note: `worst of ${loads} (median ${median(longest).toFixed(0)}); longest per load: ${longest.map((d) => d.toFixed(0)).join(', ')}; tasks > 50 ms per load: ${over50.join(', ')}`,
+    },
+    {
+      section,
+      name: 'instant start: reload, EM taking 5 s → last rows shown',
+      value: median(instantStarts),
+      unit: 'ms',
+      budget: 300,
+      note: `${n}, navigation → first row from the browser's store`,
     },
     {
       section,

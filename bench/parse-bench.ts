@@ -16,12 +16,16 @@ async function fetchPage(
   options: { size: number; page: number },
 ): Promise<string> {
   const query = `query?type=ReplicaJobSession&format=Entities&sortDesc=CreationTime&pageSize=${options.size}&page=${options.page}`
-  const response = await fetch(baseUrl + query, {
-    headers: {
-      'x-restsvcsessionid': token,
-      accept: format === 'json' ? 'application/json' : 'application/xml',
-    },
-  })
+  const ask = () =>
+    fetch(baseUrl + query, {
+      headers: {
+        'x-restsvcsessionid': token,
+        accept: format === 'json' ? 'application/json' : 'application/xml',
+      },
+    })
+  // On a loaded machine the emulator may close an idle keep-alive socket just as the next request goes out
+  // ("other side closed"): that request is asked again, once.
+  const response = await ask().catch(ask)
   const text = await response.text()
   if (response.status !== 200) throw new Error(`${query} answered ${response.status}`)
   return text
@@ -97,7 +101,15 @@ export async function benchParse(options: { sizes: number[]; iterations: number 
           unit: '×',
           ...(size === 1000 ? { budget: 3 } : {}),
         },
-        { section, name: 'XML → domain', value: xml, unit: 'ms', note: `XML ${kb(body.xml)}` },
+        {
+          section,
+          name: 'XML → domain',
+          value: xml,
+          unit: 'ms',
+          // Issue 18: the worker's whole job for a 1,000-session page (the same V8 as Chromium's worker).
+          ...(size === 1000 ? { budget: 30 } : {}),
+          note: `XML ${kb(body.xml)}`,
+        },
         { section, name: 'XML → domain / floor', value: xml / floor, unit: '×' },
       )
     }

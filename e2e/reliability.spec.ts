@@ -145,6 +145,43 @@ test('a slow EM (5 s an answer): the controls answer at once, old rows stay unti
   expect(stats.maxInFlight).toBeLessThanOrEqual(12)
 })
 
+/** How many query caches the page's browser holds in IndexedDB (the instant start's store). */
+async function storedCaches(page: Page): Promise<number> {
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const open = indexedDB.open('em-dashboard')
+        open.onerror = () => resolve(0)
+        open.onsuccess = () => {
+          const db = open.result
+          if (!db.objectStoreNames.contains('query-cache')) return resolve(0)
+          const count = db.transaction('query-cache').objectStore('query-cache').count()
+          count.onsuccess = () => resolve(count.result)
+          count.onerror = () => resolve(0)
+        }
+      }),
+  )
+}
+
+test('a reload while EM takes 5 s shows the last rows at once with their age, then fresh rows @xml-only', async ({
+  page,
+}) => {
+  await openView(page)
+  const first = await dataRows(page).first().textContent()
+  await expect.poll(() => storedCaches(page)).toBe(1)
+  await controlEmulator('faults', { latencyMs: 5_000, pathPrefix: '/api/query' })
+  await page.reload()
+  // Well before EM's 5 s: the rows come from the browser's store, marked with their age.
+  const saved = page.getByText(/From \d+ s ago, refreshing…/)
+  await expect(saved).toBeVisible({ timeout: 2_500 })
+  await expect(dataRows(page).first()).toHaveText(first ?? '', { timeout: 500 })
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  // Then EM's answer replaces them.
+  await expect(saved).toBeHidden({ timeout: 30_000 })
+  await expect(page.getByText(/Updated \d+ s ago/)).toBeVisible()
+  await expect(dataRows(page).first()).toHaveText(first ?? '')
+})
+
 test('a session expiring in the middle of paging asks for the password and lands on the page asked for @xml-only', async ({
   page,
 }) => {

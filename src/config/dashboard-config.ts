@@ -1,11 +1,11 @@
 import { queryOptions } from '@tanstack/react-query'
-import { z } from 'zod'
+import { z } from '@/lib/zod.ts'
 
 // Served by the proxy (proxy/), not by EM: which EM the proxy targets and whether it is the embedded emulator.
 const dashboardConfigSchema = z.object({
   emHost: z.string(),
   emulator: z.boolean(),
-  version: z.string().catch('unknown'),
+  version: z.catch(z.string(), 'unknown'),
 })
 
 export type DashboardConfig = z.infer<typeof dashboardConfigSchema>

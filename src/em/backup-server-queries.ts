@@ -1,8 +1,7 @@
 // queryOptions for backup servers: the list (filter pickers) and a server followed from an Up link.
 import { queryOptions } from '@tanstack/react-query'
-import { emContext, emGet } from './em-get.ts'
+import { emContext, emGetPage } from './em-get.ts'
 import { resolveHref, withEntityFormat } from './link-resolver.ts'
-import { parseBackupServer, parseBackupServersPage } from './parse-backup-server.ts'
 
 // 1000 is EM's page-size cap (§4.1).
 const SERVERS_PATH = '/api/query?type=BackupServer&format=Entities&sortAsc=Name&pageSize=1000&page=1'
@@ -20,7 +19,7 @@ export const backupServerQueries = {
     return queryOptions({
       queryKey: [...lists(), context] as const,
       queryFn: async ({ signal }) =>
-        parseBackupServersPage(await emGet(SERVERS_PATH, { signal, format: context.format })),
+        emGetPage(SERVERS_PATH, { signal, format: context.format }, 'backupServers'),
     })
   },
   details,
@@ -30,9 +29,7 @@ export const backupServerQueries = {
     return queryOptions({
       queryKey: [...details(), href, context] as const,
       queryFn: async ({ signal }) =>
-        parseBackupServer(
-          await emGet(withEntityFormat(resolveHref(href)), { signal, format: context.format }),
-        ),
+        emGetPage(withEntityFormat(resolveHref(href)), { signal, format: context.format }, 'backupServer'),
     })
   },
 }

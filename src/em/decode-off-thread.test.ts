@@ -76,6 +76,48 @@ describe('decodeOffThread', () => {
     expect(offThread).toEqual(here)
   })
 
+  test.each([
+    ['XML page of sessions', fixture('query-replica-entities.xml'), 'xml'],
+    ['JSON page of sessions', fixture('query-replica-entities.json'), 'json'],
+  ] as const)(
+    '%s validated in the worker: the same domain objects as parseSessionsPage here',
+    async (_name, text, format) => {
+      const { decodeBody } = await import('./decode-body.ts')
+      const { parseSessionsPage } = await import('./parse-session.ts')
+      const expected = parseSessionsPage(decodeBody(text, format))
+      expect(expected.items.length).toBeGreaterThan(0)
+      const offThread = await (await freshDecoder(true))(text, format, '/api/x', 'sessions')
+      expect(StandInWorker.started).toBe(1)
+      expect(offThread).toEqual(expected)
+      expect(await (await freshDecoder(false))(text, format, '/api/x', 'sessions')).toEqual(expected)
+    },
+  )
+
+  test.each([
+    ['session', 'replicasession-entity.xml'],
+    ['taskList', 'replicasession-replicatasksessions-entities.xml'],
+    ['job', 'job-entity-backup.xml'],
+    ['backupServer', 'backupserver-entity.xml'],
+  ] as const)(
+    'the %s parser gives the same domain objects in the worker as here (%s)',
+    async (parser, name) => {
+      const text = readFileSync(new URL(`../test/fixtures/veeam-samples/${name}`, import.meta.url), 'utf8')
+      const { decodeBody } = await import('./decode-body.ts')
+      const { PAGE_PARSERS } = await import('./page-parsers.ts')
+      const expected = PAGE_PARSERS[parser](decodeBody(text, 'xml'))
+      expect(await (await freshDecoder(true))(text, 'xml', '/api/x', parser)).toEqual(expected)
+      expect(StandInWorker.started).toBe(1)
+      expect(await (await freshDecoder(false))(text, 'xml', '/api/x', parser)).toEqual(expected)
+    },
+  )
+
+  test('a body that is no page of sessions fails validation in the worker as it does here', async () => {
+    const text = fixture('job-replica.xml')
+    const here = await outcome((await freshDecoder(false))(text, 'xml', '/api/x', 'sessions'))
+    expect('error' in here ? here.error.class : 'document').toBe('EmParseError')
+    expect(await outcome((await freshDecoder(true))(text, 'xml', '/api/x', 'sessions'))).toEqual(here)
+  })
+
   test('the path here is decodeBody itself', async () => {
     const { decodeBody } = await import('./decode-body.ts')
     const text = fixture('query-replica-entities.xml')

@@ -1,9 +1,8 @@
 // queryOptions for jobs: the replica job list (filter pickers) and a job followed from a session's Up link.
 import { queryOptions } from '@tanstack/react-query'
-import { emContext, emGet, emGetPageAnswer } from './em-get.ts'
+import { emContext, emGetPage, emGetPageAnswer } from './em-get.ts'
 import { resolveHref, withEntityFormat } from './link-resolver.ts'
-import { withAge } from './page-schema.ts'
-import { parseJob } from './parse-job.ts'
+import { withAge } from './page-age.ts'
 
 // 1000 is EM's page-size cap (§4.1): one page holds every replica job of any sane installation.
 // Exported for the service bench and the two-copies test, which send what a wall sends.
@@ -36,7 +35,7 @@ export const jobQueries = {
     return queryOptions({
       queryKey: [...details(), href, context] as const,
       queryFn: async ({ signal }) =>
-        parseJob(await emGet(withEntityFormat(resolveHref(href)), { signal, format: context.format })),
+        emGetPage(withEntityFormat(resolveHref(href)), { signal, format: context.format }, 'job'),
     })
   },
 }

@@ -1,6 +1,6 @@
 // EM links in both formats: XML `<Links><Link …/></Links>`, JSON a flat array whose Name/Type are null or
 // absent when the link has none (em-api.md §5).
-import { z } from 'zod'
+import { z } from '@/lib/zod.ts'
 import { listOf } from './schemas.ts'
 
 export interface EmLink {
@@ -10,11 +10,12 @@ export interface EmLink {
   href: string
 }
 
-const linkSchema = z
-  .object({ Rel: z.string(), Href: z.string(), Type: z.string().nullish(), Name: z.string().nullish() })
-  .transform(
+const linkSchema = z.pipe(
+  z.object({ Rel: z.string(), Href: z.string(), Type: z.nullish(z.string()), Name: z.nullish(z.string()) }),
+  z.transform(
     (link): EmLink => ({ rel: link.Rel, type: link.Type ?? null, name: link.Name ?? null, href: link.Href }),
-  )
+  ),
+)
 
 /** The `Links` member of any EM document → EmLink[] (absent or empty → []). */
 export const linksSchema = listOf(linkSchema, ['Link'])

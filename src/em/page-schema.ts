@@ -1,5 +1,5 @@
 // QueryResult paging (em-api.md §4.5): EM has no total count, only the page number, size and page count.
-import { z } from 'zod'
+import { z } from '@/lib/zod.ts'
 import { type EmLink, linksSchema } from './link-schema.ts'
 import { collectionIn, documentOf, listOf, parseWith, wireInt } from './schemas.ts'
 
@@ -18,29 +18,25 @@ export interface Page<T> {
   ageMs?: number
 }
 
-/** The page with the age its answer arrived with, when the proxy said one. */
-export function withAge<P extends Page<unknown>>(page: P, ageMs: number | undefined): P {
-  return ageMs === undefined ? page : { ...page, ageMs }
-}
-
 // XML attributes in either order (some doc pages print them reversed), JSON numbers. Exported for result shapes
 // queryPageOf does not cover (ObjectInJob under Resources).
-export const pagingInfoSchema = z
-  .object({ PageNum: wireInt, PageSize: wireInt, PagesCount: wireInt, Links: linksSchema })
-  .transform(
+export const pagingInfoSchema = z.pipe(
+  z.object({ PageNum: wireInt, PageSize: wireInt, PagesCount: wireInt, Links: linksSchema }),
+  z.transform(
     (info): PagingInfo => ({
       pageNum: info.PageNum,
       pageSize: info.PageSize,
       pagesCount: info.PagesCount,
       links: info.Links,
     }),
-  )
+  ),
+)
 
 /**
  * A QueryResult page (em-api.md §5). Entities: `Entities` holds the collection `plural`, read by name.
  * References: `Refs` is itself the list (XML `<Refs><Ref/>…`, JSON `{"Refs":{"Refs":[…]}}` or a bare array).
  */
-export function queryPageOf<T extends z.ZodType>(
+export function queryPageOf<T extends z.ZodMiniType>(
   section: 'Entities' | 'Refs',
   collection: { plural: string; singular: string },
   item: T,
@@ -49,11 +45,14 @@ export function queryPageOf<T extends z.ZodType>(
     section === 'Entities'
       ? z.object({ Entities: collectionIn(collection.plural, collection.singular, item) })
       : z.object({ Refs: listOf(item, [collection.singular, collection.plural]) })
-  return documentOf('QueryResult', z.object({ PagingInfo: pagingInfoSchema }).and(body)).transform(
-    (result): Page<z.output<T>> => ({
-      items: 'Entities' in result ? result.Entities : result.Refs,
-      paging: result.PagingInfo,
-    }),
+  return z.pipe(
+    documentOf('QueryResult', z.intersection(z.object({ PagingInfo: pagingInfoSchema }), body)),
+    z.transform(
+      (result): Page<z.output<T>> => ({
+        items: 'Entities' in result ? result.Entities : result.Refs,
+        paging: result.PagingInfo,
+      }),
+    ),
   )
 }
 

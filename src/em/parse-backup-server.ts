@@ -1,5 +1,5 @@
 // BackupServer entities (em-api.md §6.3). Version 8–11 servers send no WcfPort.
-import { z } from 'zod'
+import { z } from '@/lib/zod.ts'
 import { idFromUid } from './link-resolver.ts'
 import { type EmLink, linksSchema } from './link-schema.ts'
 import { type Page, queryPageOf } from './page-schema.ts'
@@ -17,8 +17,8 @@ export interface BackupServer {
   links: EmLink[]
 }
 
-const backupServerSchema = z
-  .object({
+const backupServerSchema = z.pipe(
+  z.object({
     UID: z.string(),
     Name: z.string(),
     Href: z.string(),
@@ -28,8 +28,8 @@ const backupServerSchema = z
     // Text such as "13.0.0.1420" or "8.0": never a number, though a JSON writer might make it one.
     Version: optionalText,
     WcfPort: optionalInt,
-  })
-  .transform(
+  }),
+  z.transform(
     (raw): BackupServer => ({
       uid: raw.UID,
       id: idFromUid(raw.UID),
@@ -41,7 +41,8 @@ const backupServerSchema = z
       wcfPort: raw.WcfPort,
       links: raw.Links,
     }),
-  )
+  ),
+)
 
 /** A BackupServer entity document (`/backupServers/{id}?format=Entity`) → BackupServer. */
 export function parseBackupServer(doc: unknown): BackupServer {

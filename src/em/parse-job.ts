@@ -1,6 +1,6 @@
 // Job entities (em-api.md §6.4). The summary fields, and the includes a replica job's JobInfo carries (§17.3);
 // JobScheduleOptions is skipped.
-import { z } from 'zod'
+import { z } from '@/lib/zod.ts'
 import { idFromUid } from './link-resolver.ts'
 import { type EmLink, linksSchema } from './link-schema.ts'
 import { type Page, queryPageOf } from './page-schema.ts'
@@ -26,8 +26,8 @@ export interface Job {
   includes?: ObjectInJob[] | null
 }
 
-const jobSchema = z
-  .object({
+const jobSchema = z.pipe(
+  z.object({
     UID: z.string(),
     Name: z.string(),
     Href: z.string(),
@@ -38,9 +38,9 @@ const jobSchema = z
     ScheduleConfigured: wireBool,
     ScheduleEnabled: wireBool,
     NextRun: optionalDateTime,
-    JobInfo: z.unknown().optional(),
-  })
-  .transform(
+    JobInfo: z.optional(z.unknown()),
+  }),
+  z.transform(
     (raw): Job => ({
       uid: raw.UID,
       id: idFromUid(raw.UID),
@@ -55,7 +55,8 @@ const jobSchema = z
       links: raw.Links,
       includes: includesInJobInfo(raw.JobInfo, { uid: raw.UID, name: raw.Name }),
     }),
-  )
+  ),
+)
 
 /** A Job entity document (`/jobs/{id}?format=Entity`) → Job. */
 export function parseJob(doc: unknown): Job {

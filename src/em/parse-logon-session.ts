@@ -1,5 +1,5 @@
 // The LogonSession returned by logon (em-api.md §3, §6.5).
-import { z } from 'zod'
+import { z } from '@/lib/zod.ts'
 import { findLink, resolveHref } from './link-resolver.ts'
 import { type EmLink, linksSchema } from './link-schema.ts'
 import { documentOf, parseWith } from './schemas.ts'
@@ -13,9 +13,9 @@ export interface LogonSession {
   links: EmLink[]
 }
 
-const logonSessionSchema = z
-  .object({ UserName: z.string(), SessionId: z.string(), Href: z.string(), Links: linksSchema })
-  .transform((raw): LogonSession => {
+const logonSessionSchema = z.pipe(
+  z.object({ UserName: z.string(), SessionId: z.string(), Href: z.string(), Links: linksSchema }),
+  z.transform((raw): LogonSession => {
     const deleteLink = findLink(raw.Links, 'Delete')
     return {
       userName: raw.UserName,
@@ -24,7 +24,8 @@ const logonSessionSchema = z
       logoutPath: resolveHref(deleteLink?.href ?? raw.Href),
       links: raw.Links,
     }
-  })
+  }),
+)
 
 /** A LogonSession document → LogonSession; throws EmLinkError when its logout link cannot be followed. */
 export function parseLogonSession(doc: unknown): LogonSession {

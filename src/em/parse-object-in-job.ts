@@ -1,7 +1,7 @@
 // ObjectInJob, a job's include (em-api.md §12): a VM or a container (folder, host, tag…) EM does not expand.
 // The query answer's container is unconfirmed (§18): Resources or Entities, ObjectsInJob (XML) or ObjectInJobs
 // (JSON, §17.5) are all read.
-import { z } from 'zod'
+import { z } from '@/lib/zod.ts'
 import { linksSchema } from './link-schema.ts'
 import { type Page, pagingInfoSchema } from './page-schema.ts'
 import { documentOf, isRecord, listOf, optionalText, parseWith } from './schemas.ts'
@@ -23,16 +23,16 @@ const JOB_IN_HREF =
   /\/jobs\/\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?\/includes\//i
 
 /** One ObjectInJob (links optional: the copies inside a job's JobInfo carry none). */
-export const objectInJobSchema = z
-  .object({
+export const objectInJobSchema = z.pipe(
+  z.object({
     ObjectInJobId: z.string(),
     HierarchyObjRef: optionalText,
     Name: z.string(),
     DisplayName: optionalText,
     Href: optionalText,
     Links: linksSchema,
-  })
-  .transform((raw): ObjectInJob => {
+  }),
+  z.transform((raw): ObjectInJob => {
     const up = upReference(raw.Links, 'Job', { kind: 'Job', segment: 'jobs' })
     const own = JOB_IN_HREF.exec(raw.Href)?.[1]
     // Letter case of the type varies between doc examples (Vm, VM): compare without it (§12).
@@ -47,7 +47,8 @@ export const objectInJobSchema = z
       jobUid: up.uid ?? (own ? `urn:veeam:Job:${own.toLowerCase()}` : null),
       jobName: up.name,
     }
-  })
+  }),
+)
 
 const LIST_NAMES = ['ObjectsInJob', 'ObjectInJobs'] as const
 
@@ -59,20 +60,23 @@ function includesIn(section: unknown): unknown {
 
 const includesPageSchema = documentOf(
   'QueryResult',
-  z
-    .object({
-      PagingInfo: pagingInfoSchema,
-      Resources: z.unknown().optional(),
-      Entities: z.unknown().optional(),
-    })
-    .transform((raw) => ({ paging: raw.PagingInfo, list: includesIn(raw.Resources ?? raw.Entities) }))
-    .pipe(
+  z.pipe(
+    z.pipe(
+      z.pipe(
+        z.object({
+          PagingInfo: pagingInfoSchema,
+          Resources: z.optional(z.unknown()),
+          Entities: z.optional(z.unknown()),
+        }),
+        z.transform((raw) => ({ paging: raw.PagingInfo, list: includesIn(raw.Resources ?? raw.Entities) })),
+      ),
       z.object({
         paging: z.custom<Page<ObjectInJob>['paging']>(),
         list: listOf(objectInJobSchema, ['ObjectInJob', 'ObjectInJobs']),
       }),
-    )
-    .transform((raw): Page<ObjectInJob> => ({ items: raw.list, paging: raw.paging })),
+    ),
+    z.transform((raw): Page<ObjectInJob> => ({ items: raw.list, paging: raw.paging })),
+  ),
 )
 
 /** A QueryResult of `type=ObjectInJob` → Page<ObjectInJob>. */
@@ -80,7 +84,8 @@ export function parseIncludesPage(doc: unknown): Page<ObjectInJob> {
   return parseWith(includesPageSchema, doc, 'page of ObjectInJob')
 }
 
-const includeListSchema = documentOf('ObjectsInJob', z.unknown().transform(includesInList)).pipe(
+const includeListSchema = z.pipe(
+  documentOf('ObjectsInJob', z.pipe(z.unknown(), z.transform(includesInList))),
   listOf(objectInJobSchema, ['ObjectInJob', 'ObjectInJobs']),
 )
 

@@ -1,6 +1,6 @@
 // References (em-api.md §5): Type, Href, Name, UID and links, without entity fields. The References form of
 // /query is the cheap way to count (one item per page, read PagesCount: §4.5).
-import { z } from 'zod'
+import { z } from '@/lib/zod.ts'
 import { type EmLink, linksSchema } from './link-schema.ts'
 import { type Page, queryPageOf } from './page-schema.ts'
 import { documentOf, listOf, optionalText, parseWith } from './schemas.ts'
@@ -14,11 +14,12 @@ export interface EntityRef {
   links: EmLink[]
 }
 
-const entityRefSchema = z
-  .object({ UID: z.string(), Name: optionalText, Href: z.string(), Type: optionalText, Links: linksSchema })
-  .transform(
+const entityRefSchema = z.pipe(
+  z.object({ UID: z.string(), Name: optionalText, Href: z.string(), Type: optionalText, Links: linksSchema }),
+  z.transform(
     (raw): EntityRef => ({ uid: raw.UID, name: raw.Name, href: raw.Href, type: raw.Type, links: raw.Links }),
-  )
+  ),
+)
 
 const REF = { plural: 'Refs', singular: 'Ref' }
 

@@ -1,6 +1,6 @@
 // VmReplicaPoint entities (em-api.md §11.2): when a VM's replica got a restore point. No state, size or job on the
 // point: its replica and backup server come from its Up links (found by Rel + Type: Links[0] is Failover, §17.6).
-import { z } from 'zod'
+import { addIssue, z } from '@/lib/zod.ts'
 import { idFromUid } from './link-resolver.ts'
 import { linksSchema } from './link-schema.ts'
 import { type Page, queryPageOf } from './page-schema.ts'
@@ -22,18 +22,18 @@ export interface VmReplicaPoint {
   backupServerName: string | null
 }
 
-const pointSchema = z
-  .object({
+const pointSchema = z.pipe(
+  z.object({
     UID: z.string(),
     Name: optionalText,
     VmDisplayName: z.string(),
     Links: linksSchema,
     CreationTimeUTC: z.string(),
-  })
-  .transform((raw, ctx): VmReplicaPoint => {
+  }),
+  z.transform((raw, ctx): VmReplicaPoint => {
     const creationTime = parseEmDateTime(raw.CreationTimeUTC)
     if (creationTime === null) {
-      ctx.addIssue({ code: 'custom', path: ['CreationTimeUTC'], message: 'expected a UTC date-time' })
+      addIssue(ctx, 'expected a UTC date-time', ['CreationTimeUTC'])
       return z.NEVER
     }
     const replica = upReference(raw.Links, 'ReplicaReference', { kind: 'Replica', segment: 'replicas' })
@@ -52,7 +52,8 @@ const pointSchema = z
       backupServerUid: server.uid,
       backupServerName: server.name,
     }
-  })
+  }),
+)
 
 // Built once: a protection load parses several pages of 1,000.
 const pointsPageSchema = queryPageOf(

@@ -1,5 +1,5 @@
 // Replica entities (em-api.md §11.4): a replication job's replicas, with the platform (the points carry none).
-import { z } from 'zod'
+import { z } from '@/lib/zod.ts'
 import { idFromUid } from './link-resolver.ts'
 import { linksSchema } from './link-schema.ts'
 import { type Page, queryPageOf } from './page-schema.ts'
@@ -17,9 +17,9 @@ export interface Replica {
   backupServerName: string | null
 }
 
-const replicaSchema = z
-  .object({ UID: z.string(), Name: z.string(), Links: linksSchema, Platform: optionalText })
-  .transform((raw): Replica => {
+const replicaSchema = z.pipe(
+  z.object({ UID: z.string(), Name: z.string(), Links: linksSchema, Platform: optionalText }),
+  z.transform((raw): Replica => {
     const server = upReference(raw.Links, 'BackupServerReference', {
       kind: 'BackupServer',
       segment: 'backupServers',
@@ -32,7 +32,8 @@ const replicaSchema = z
       backupServerUid: server.uid,
       backupServerName: server.name,
     }
-  })
+  }),
+)
 
 const replicasPageSchema = queryPageOf('Entities', { plural: 'Replicas', singular: 'Replica' }, replicaSchema)
 

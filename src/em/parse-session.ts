@@ -1,5 +1,5 @@
 // ReplicaJobSession entities (em-api.md §6.1), with the running-session quirks of §7 normalised here, once.
-import { z } from 'zod'
+import { addIssue, z } from '@/lib/zod.ts'
 import { findLink, idFromUid } from './link-resolver.ts'
 import { type EmLink, linksSchema } from './link-schema.ts'
 import { type Page, queryPageOf } from './page-schema.ts'
@@ -48,8 +48,8 @@ export interface ReplicaJobSession {
 const SERVER_ID =
   /\/backupServers\/\{?([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\}?(?:[/?#]|$)/i
 
-const replicaJobSessionSchema = z
-  .object({
+const replicaJobSessionSchema = z.pipe(
+  z.object({
     UID: z.string(),
     Name: z.string(),
     Href: z.string(),
@@ -58,17 +58,17 @@ const replicaJobSessionSchema = z
     JobName: z.string(),
     JobType: z.string(),
     CreationTimeUTC: z.string(),
-    EndTimeUTC: z.unknown().optional(),
+    EndTimeUTC: z.optional(z.unknown()),
     State: z.string(),
     Result: z.string(),
     Progress: wireInt,
     IsRetry: wireBool,
     FailureMessage: nullableText,
-  })
-  .transform((raw, ctx): ReplicaJobSession => {
+  }),
+  z.transform((raw, ctx): ReplicaJobSession => {
     const creationTime = parseEmDateTime(raw.CreationTimeUTC)
     if (creationTime === null) {
-      ctx.addIssue({ code: 'custom', path: ['CreationTimeUTC'], message: 'expected a UTC date-time' })
+      addIssue(ctx, 'expected a UTC date-time', ['CreationTimeUTC'])
       return z.NEVER
     }
     const end = optionalTime(raw.EndTimeUTC)
@@ -96,7 +96,8 @@ const replicaJobSessionSchema = z
       backupServerUid: serverId ? `urn:veeam:BackupServer:${serverId.toLowerCase()}` : null,
       links: raw.Links,
     }
-  })
+  }),
+)
 
 // Built once: zod compiles a schema on its first parse, and a page parses often (every wall refresh).
 const sessionsPageSchema = queryPageOf(

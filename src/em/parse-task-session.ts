@@ -1,5 +1,5 @@
 // ReplicaTaskSession entities (em-api.md §6.2): one per VM of a job session.
-import { z } from 'zod'
+import { addIssue, z } from '@/lib/zod.ts'
 import { idFromUid } from './link-resolver.ts'
 import { type EmLink, linksSchema } from './link-schema.ts'
 import { type Page, queryPageOf } from './page-schema.ts'
@@ -33,8 +33,8 @@ export interface ReplicaTaskSession {
   links: EmLink[]
 }
 
-const replicaTaskSessionSchema = z
-  .object({
+const replicaTaskSessionSchema = z.pipe(
+  z.object({
     UID: z.string(),
     Name: z.string(),
     Href: z.string(),
@@ -43,16 +43,16 @@ const replicaTaskSessionSchema = z
     Links: linksSchema,
     JobSessionUid: z.string(),
     CreationTimeUTC: z.string(),
-    EndTimeUTC: z.unknown().optional(),
+    EndTimeUTC: z.optional(z.unknown()),
     State: z.string(),
     Result: z.string(),
     Reason: optionalText,
     TotalSize: wireInt,
-  })
-  .transform((raw, ctx): ReplicaTaskSession => {
+  }),
+  z.transform((raw, ctx): ReplicaTaskSession => {
     const creationTime = parseEmDateTime(raw.CreationTimeUTC)
     if (creationTime === null) {
-      ctx.addIssue({ code: 'custom', path: ['CreationTimeUTC'], message: 'expected a UTC date-time' })
+      addIssue(ctx, 'expected a UTC date-time', ['CreationTimeUTC'])
       return z.NEVER
     }
     const end = optionalTime(raw.EndTimeUTC)
@@ -71,7 +71,8 @@ const replicaTaskSessionSchema = z
       totalSize: raw.TotalSize,
       links: raw.Links,
     }
-  })
+  }),
+)
 
 /** A ReplicaTaskSessions collection (`…/replicaTaskSessions?format=Entity`) → ReplicaTaskSession[]. */
 export function parseTaskSessions(doc: unknown): ReplicaTaskSession[] {

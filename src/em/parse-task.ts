@@ -1,6 +1,6 @@
 // EM's Task resource (em-api.md §13.2): what a job or server action answers with (202), and what /tasks/{ID}
 // answers until it is Finished. No JSON sample exists; the schema reads §5's mapping of the XML examples.
-import { z } from 'zod'
+import { addIssue, preprocess, z } from '@/lib/zod.ts'
 import { findLink } from './link-resolver.ts'
 import { linksSchema } from './link-schema.ts'
 import { documentOf, isRecord, optionalText, parseWith, wireBool } from './schemas.ts'
@@ -22,20 +22,20 @@ export interface EmTask {
 
 const resultSchema = z.object({ Success: wireBool, Message: optionalText })
 
-const taskSchema = z
-  .object({
-    TaskId: z.string().min(1),
-    State: z.string().min(1),
+const taskSchema = z.pipe(
+  z.object({
+    TaskId: z.string().check(z.minLength(1)),
+    State: z.string().check(z.minLength(1)),
     Operation: optionalText,
-    Href: z.string().optional(),
+    Href: z.optional(z.string()),
     Links: linksSchema,
     // An empty element (`<Result />`) or null is "no result yet", like an absent one.
-    Result: z.preprocess((value) => (isRecord(value) ? value : undefined), resultSchema.optional()),
-  })
-  .transform((raw, ctx): EmTask | typeof z.NEVER => {
+    Result: preprocess((value) => (isRecord(value) ? value : undefined), z.optional(resultSchema)),
+  }),
+  z.transform((raw, ctx): EmTask | typeof z.NEVER => {
     const href = raw.Href ?? findLink(raw.Links, 'Delete')?.href
     if (href === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'missing; expected the Href of the task', path: ['Href'] })
+      addIssue(ctx, 'missing; expected the Href of the task', ['Href'])
       return z.NEVER
     }
     return {
@@ -45,7 +45,8 @@ const taskSchema = z
       operation: raw.Operation,
       result: raw.Result ? { success: raw.Result.Success, message: raw.Result.Message } : null,
     }
-  })
+  }),
+)
 
 /** A Task document, XML or JSON → EmTask; throws EmParseError naming the field that is wrong. */
 export function parseTask(doc: unknown): EmTask {

@@ -1,6 +1,6 @@
 // Shared zod building blocks. XML arrives as strings (xml.ts keeps every value a string), JSON as numbers,
 // booleans and null (em-api.md §5): each block accepts both, so one schema serves both formats.
-import { z } from 'zod'
+import { addIssue, preprocess, z } from '@/lib/zod.ts'
 import { EmParseError } from './errors.ts'
 
 const INTEGER = /^\s*-?\d+\s*$/
@@ -10,33 +10,36 @@ function expected(what: string) {
 }
 
 /** A whole number sent as a JSON number or as XML text. */
-export const wireInt = z.preprocess(
+export const wireInt = preprocess(
   (value) => (typeof value === 'string' && INTEGER.test(value) ? Number(value) : value),
-  z.number({ error: expected('expected an integer') }).int({ error: expected('expected an integer') }),
+  z
+    .number({ error: expected('expected an integer') })
+    .check(z.int({ error: expected('expected an integer') })),
 )
 
 /** A whole number that may be absent, null or an empty element; null then. */
-export const optionalInt = z
-  .preprocess((value) => (value === '' ? null : value), wireInt.nullish())
-  .transform((value) => value ?? null)
+export const optionalInt = z.pipe(
+  preprocess((value) => (value === '' ? null : value), z.nullish(wireInt)),
+  z.transform((value) => value ?? null),
+)
 
 /** true/false sent as a JSON boolean or as XML text (any case). */
-export const wireBool = z.preprocess(
+export const wireBool = preprocess(
   (value) => (typeof value === 'string' && /^\s*(true|false)\s*$/i.test(value) ? /true/i.test(value) : value),
   z.boolean({ error: expected('expected true or false') }),
 )
 
 /** Text that may be absent, null or an empty element (`<Reason />`): '' then. */
-export const optionalText = z
-  .union([z.string(), z.number()])
-  .nullish()
-  .transform((value) => (value == null ? '' : String(value)))
+export const optionalText = z.pipe(
+  z.nullish(z.union([z.string(), z.number()])),
+  z.transform((value) => (value == null ? '' : String(value))),
+)
 
 /** Text whose absence means "none": null when absent, null or empty. */
-export const nullableText = z
-  .string()
-  .nullish()
-  .transform((value) => (value ? value : null))
+export const nullableText = z.pipe(
+  z.nullish(z.string()),
+  z.transform((value) => (value ? value : null)),
+)
 
 // yyyy-MM-ddTHH:mm:ss[.f…]Z, 0–7 fraction digits (em-api.md §6.6, §9.7). EM writes UTC only.
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?[Zz]?$/
@@ -70,7 +73,7 @@ export function optionalTime(value: unknown): number | null {
 }
 
 /** optionalTime as a schema member. */
-export const optionalDateTime = z.unknown().optional().transform(optionalTime)
+export const optionalDateTime = z.pipe(z.optional(z.unknown()), z.transform(optionalTime))
 
 function unwrapList(value: unknown, itemNames: readonly string[]): unknown {
   if (value === undefined || value === null || value === '') return []
@@ -85,8 +88,8 @@ function unwrapList(value: unknown, itemNames: readonly string[]): unknown {
 }
 
 /** A list sent as a JSON array, or as an XML wrapper holding `itemNames` elements; absent, null or empty → []. */
-export function listOf<T extends z.ZodType>(item: T, itemNames: readonly string[]) {
-  return z.preprocess((value) => unwrapList(value, itemNames), z.array(item))
+export function listOf<T extends z.ZodMiniType>(item: T, itemNames: readonly string[]) {
+  return preprocess((value) => unwrapList(value, itemNames), z.array(item))
 }
 
 /**
@@ -94,25 +97,26 @@ export function listOf<T extends z.ZodType>(item: T, itemNames: readonly string[
  * `<Entities><ReplicaJobSessions><ReplicaJobSession/>…`, JSON `{"Entities":{"ReplicaJobSessions":{"ReplicaJobSessions":[…]}}}`.
  * Read by name: EM 12/13 JSON lists ~50 collections in `Entities`, all null but the requested one.
  */
-export function collectionIn<T extends z.ZodType>(plural: string, singular: string, item: T) {
-  return z
-    .preprocess(
+export function collectionIn<T extends z.ZodMiniType>(plural: string, singular: string, item: T) {
+  return z.pipe(
+    preprocess(
       (section, ctx) => {
         // An XML section with no children (`<Entities />`) is an empty result.
         if (section === '') return { [plural]: [] }
         if (isRecord(section) && !(plural in section)) {
-          ctx.addIssue({ code: 'custom', message: `expected a ${plural} collection`, path: [plural] })
+          addIssue(ctx, `expected a ${plural} collection`, [plural])
         }
         return section
       },
       z.object({ [plural]: listOf(item, [singular, plural]) }),
-    )
-    .transform((section) => section[plural] ?? [])
+    ),
+    z.transform((section) => section[plural] ?? []),
+  )
 }
 
 /** An XML body is `{ Root: … }`; JSON is the root's content. Accepts both for a document rooted at `root`. */
-export function documentOf<T extends z.ZodType>(root: string, schema: T) {
-  return z.preprocess((value) => {
+export function documentOf<T extends z.ZodMiniType>(root: string, schema: T) {
+  return preprocess((value) => {
     const single = isRecord(value) && Object.keys(value).length === 1
     return single && root in value ? value[root] : value
   }, schema)
@@ -124,7 +128,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** Runs a schema over a decoded body; a mismatch becomes an EmParseError naming the field and what it expected. */
-export function parseWith<T extends z.ZodType>(schema: T, doc: unknown, what: string): z.output<T> {
+export function parseWith<T extends z.ZodMiniType>(schema: T, doc: unknown, what: string): z.output<T> {
   const result = schema.safeParse(doc)
   if (result.success) return result.data
   const [issue] = result.error.issues

@@ -2,12 +2,9 @@
 // details → detail(id) → tasks. Each leaf key carries the EmContext (the wire format); paths are
 // built inside queryFn so a bad input fails the query, not the render.
 import { queryOptions } from '@tanstack/react-query'
-import { type EmContext, emContext, emGet, emGetAnswer } from './em-get.ts'
+import { type EmContext, emContext, emGetPage, emGetPageAnswer } from './em-get.ts'
 import { resolveHref, withEntityFormat } from './link-resolver.ts'
-import { withAge } from './page-schema.ts'
-import { parseRefsPage } from './parse-refs.ts'
-import { parseSession, parseSessionsPage } from './parse-session.ts'
-import { parseTaskSessions, parseTaskSessionsPage } from './parse-task-session.ts'
+import { withAge } from './page-age.ts'
 import { buildQueryPath, type SessionFilter, type SessionQuery } from './session-query-path.ts'
 
 const all = () => ['em', 'sessions'] as const
@@ -34,9 +31,11 @@ export const sessionQueries = {
     const context = emContext()
     return queryOptions({
       queryKey: [...lists(), context, query] as const,
+      // Validated in the decode worker (page-parsers.ts): zod over 1,000 sessions is a long task of its own.
       queryFn: async ({ signal }) => {
-        const { body, ageMs } = await emGetAnswer(buildQueryPath(query), { signal, format: context.format })
-        return withAge(parseSessionsPage(body), ageMs)
+        const path = buildQueryPath(query)
+        const { page, ageMs } = await emGetPageAnswer(path, { signal, format: context.format }, 'sessions')
+        return withAge(page, ageMs)
       },
     })
   },
@@ -49,7 +48,7 @@ export const sessionQueries = {
     return queryOptions({
       queryKey: [...all(), 'export', run, context, query] as const,
       queryFn: async ({ signal }) =>
-        parseSessionsPage(await emGet(buildQueryPath(query), { signal, format: context.format })),
+        emGetPage(buildQueryPath(query), { signal, format: context.format }, 'sessions'),
     })
   },
   counts,
@@ -63,7 +62,7 @@ export const sessionQueries = {
       queryKey: [...counts(), context, filter] as const,
       queryFn: async ({ signal }) => {
         const path = buildQueryPath({ filter, page: 1, pageSize: 1, format: 'References' })
-        const page = parseRefsPage(await emGet(path, { signal, format: context.format }))
+        const page = await emGetPage(path, { signal, format: context.format }, 'refs')
         return page.items.length === 0 ? 0 : page.paging.pagesCount
       },
     })
@@ -76,7 +75,7 @@ export const sessionQueries = {
       queryKey: detailKey(id, context),
       queryFn: async ({ signal }) => {
         const path = `/api/replicaSessions/${encodeURIComponent(id)}?format=Entity`
-        return parseSession(await emGet(path, { signal, format: context.format }))
+        return emGetPage(path, { signal, format: context.format }, 'session')
       },
     })
   },
@@ -90,11 +89,11 @@ export const sessionQueries = {
       queryKey: [...detailKey(id, context), 'tasks', downHref] as const,
       queryFn: async ({ signal }) => {
         const options = { signal, format: context.format }
-        const listed = parseTaskSessions(await emGet(withEntityFormat(resolveHref(downHref)), options))
+        const listed = await emGetPage(withEntityFormat(resolveHref(downHref)), options, 'taskList')
         if (listed.length > 0) return listed
         // The Down link lists only tasks of the last 30 days (em-api.md §6.6, "never assume" 8); the query service
         // reaches back as far as EM keeps history, so an older session's VMs come from there.
-        return parseTaskSessionsPage(await emGet(taskQueryPath(id), options)).items
+        return (await emGetPage(taskQueryPath(id), options, 'tasks')).items
       },
     })
   },
@@ -110,7 +109,7 @@ export const sessionQueries = {
     return queryOptions({
       queryKey: [...all(), 'history', context, jobUid, n] as const,
       queryFn: async ({ signal }) =>
-        parseSessionsPage(await emGet(buildQueryPath(query), { signal, format: context.format })).items,
+        (await emGetPage(buildQueryPath(query), { signal, format: context.format }, 'sessions')).items,
     })
   },
 }

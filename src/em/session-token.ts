@@ -1,6 +1,6 @@
 // The signed-in EM session. sessionStorage: it survives a reload but not closing the browser, and each tab
 // signs in on its own; never localStorage, where a token would outlive the browser session.
-import { z } from 'zod'
+import { z } from '@/lib/zod.ts'
 
 export interface EmSession {
   token: string
@@ -13,10 +13,10 @@ export interface EmSession {
 const STORAGE_KEY = 'em.session'
 
 const storedSessionSchema = z.object({
-  token: z.string().min(1),
-  sessionId: z.string().min(1),
+  token: z.string().check(z.minLength(1)),
+  sessionId: z.string().check(z.minLength(1)),
   userName: z.string(),
-  logoutPath: z.string().startsWith('/api/'),
+  logoutPath: z.string().check(z.startsWith('/api/')),
 })
 
 const listeners = new Set<() => void>()

@@ -1,6 +1,6 @@
 // The URL form of SessionFilter, shared by every screen that filters replica sessions (explorer, wall): short
 // keys a person can read and hand-edit, validated per key, turned into a SessionFilter only when querying.
-import { z } from 'zod'
+import { addIssue, z } from '@/lib/zod.ts'
 import { checkFilterSyntax, normalizeUid, type SessionFilter } from './session-query-path.ts'
 import { KNOWN_RESULTS, KNOWN_STATES } from './session-status.ts'
 
@@ -17,57 +17,76 @@ const WINDOW_MS: Record<TimeWindow, number> = {
 export const RETRY_CHOICES = ['only', 'exclude'] as const
 
 // The router reads `?name=2024` as the number 2024 (its search parser tries JSON first): text keys take it back.
-const text = z.union([z.string(), z.number().transform(String), z.boolean().transform(String)], {
-  error: 'expected text',
-})
+const text = z.union(
+  [z.string(), z.pipe(z.number(), z.transform(String)), z.pipe(z.boolean(), z.transform(String))],
+  { error: 'expected text' },
+)
 
 function uid(kind: 'Job' | 'BackupServer' | 'ReplicaJobSession') {
-  return text.transform((value, ctx) => {
-    const normalized = normalizeUid(kind, value)
-    if (normalized === null) {
-      ctx.addIssue({ code: 'custom', message: `expected urn:veeam:${kind}:<GUID> or a bare GUID` })
-      return z.NEVER
-    }
-    return normalized
-  })
+  return z.pipe(
+    text,
+    z.transform((value, ctx) => {
+      const normalized = normalizeUid(kind, value)
+      if (normalized === null) {
+        addIssue(ctx, `expected urn:veeam:${kind}:<GUID> or a bare GUID`)
+        return z.NEVER
+      }
+      return normalized
+    }),
+  )
 }
 
 // Enum values are case-insensitive in EM (§4.2); the URL keeps EM's spelling.
 function oneOf<const T extends string>(values: readonly T[]) {
-  return z.string().transform((value, ctx) => {
-    const found = values.find((known) => known.toLowerCase() === value.toLowerCase())
-    if (found === undefined) {
-      ctx.addIssue({ code: 'custom', message: `expected one of ${values.join(', ')}` })
-      return z.NEVER
-    }
-    return found
-  })
+  return z.pipe(
+    z.string(),
+    z.transform((value, ctx) => {
+      const found = values.find((known) => known.toLowerCase() === value.toLowerCase())
+      if (found === undefined) {
+        addIssue(ctx, `expected one of ${values.join(', ')}`)
+        return z.NEVER
+      }
+      return found
+    }),
+  )
 }
 
 // A list key also takes a single bare value, so `?result=Failed` works when typed by hand.
 function listOf<const T extends string>(values: readonly T[]) {
   const item = oneOf(values)
-  return z
-    .union([z.array(item), item.transform((value) => [value])], {
-      error: `expected one or more of ${values.join(', ')}`,
-    })
-    .transform((list) => [...new Set(list)])
+  return z.pipe(
+    z.union(
+      [
+        z.array(item),
+        z.pipe(
+          item,
+          z.transform((value) => [value]),
+        ),
+      ],
+      {
+        error: `expected one or more of ${values.join(', ')}`,
+      },
+    ),
+    z.transform((list) => [...new Set(list)]),
+  )
 }
 
 // ISO-8601 in UTC with a Z, as EM's own times (§6.6); a local time without a zone would mean different instants
 // to different readers of the same link.
-const utcTime = z
-  .string()
-  .regex(
+const utcTime = z.string().check(
+  z.regex(
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/,
     'expected a UTC time like 2025-10-19T06:00:00Z',
-  )
-  .refine((value) => Number.isFinite(Date.parse(value)), 'not a real date')
+  ),
+  z.refine((value) => Number.isFinite(Date.parse(value)), 'not a real date'),
+)
 
-const advanced = text.superRefine((value, ctx) => {
-  const check = checkFilterSyntax(value)
-  if (!check.ok) ctx.addIssue({ code: 'custom', message: `${check.message} (at ${check.position + 1})` })
-})
+const advanced = text.check(
+  z.superRefine((value, ctx) => {
+    const check = checkFilterSyntax(value)
+    if (!check.ok) ctx.addIssue({ code: 'custom', message: `${check.message} (at ${check.position + 1})` })
+  }),
+)
 
 /** One strict schema per URL key: a value that fails here is ignored (and reported) by the lenient schema. */
 export const sessionSearchFields = {
@@ -94,23 +113,23 @@ export type SessionSearchKey = keyof typeof sessionSearchFields
 
 /** The lenient schema for validateSearch: every key optional, a bad value falls back to absent. */
 export const sessionSearchSchema = z.object({
-  name: sessionSearchFields.name.optional().catch(undefined),
-  uid: sessionSearchFields.uid.optional().catch(undefined),
-  jobUid: sessionSearchFields.jobUid.optional().catch(undefined),
-  job: sessionSearchFields.job.optional().catch(undefined),
-  serverUid: sessionSearchFields.serverUid.optional().catch(undefined),
-  server: sessionSearchFields.server.optional().catch(undefined),
-  jobType: sessionSearchFields.jobType.optional().catch(undefined),
-  state: sessionSearchFields.state.optional().catch(undefined),
-  result: sessionSearchFields.result.optional().catch(undefined),
-  retry: sessionSearchFields.retry.optional().catch(undefined),
-  created: sessionSearchFields.created.optional().catch(undefined),
-  createdFrom: sessionSearchFields.createdFrom.optional().catch(undefined),
-  createdTo: sessionSearchFields.createdTo.optional().catch(undefined),
-  ended: sessionSearchFields.ended.optional().catch(undefined),
-  endedFrom: sessionSearchFields.endedFrom.optional().catch(undefined),
-  endedTo: sessionSearchFields.endedTo.optional().catch(undefined),
-  q: sessionSearchFields.q.optional().catch(undefined),
+  name: z.catch(z.optional(sessionSearchFields.name), undefined),
+  uid: z.catch(z.optional(sessionSearchFields.uid), undefined),
+  jobUid: z.catch(z.optional(sessionSearchFields.jobUid), undefined),
+  job: z.catch(z.optional(sessionSearchFields.job), undefined),
+  serverUid: z.catch(z.optional(sessionSearchFields.serverUid), undefined),
+  server: z.catch(z.optional(sessionSearchFields.server), undefined),
+  jobType: z.catch(z.optional(sessionSearchFields.jobType), undefined),
+  state: z.catch(z.optional(sessionSearchFields.state), undefined),
+  result: z.catch(z.optional(sessionSearchFields.result), undefined),
+  retry: z.catch(z.optional(sessionSearchFields.retry), undefined),
+  created: z.catch(z.optional(sessionSearchFields.created), undefined),
+  createdFrom: z.catch(z.optional(sessionSearchFields.createdFrom), undefined),
+  createdTo: z.catch(z.optional(sessionSearchFields.createdTo), undefined),
+  ended: z.catch(z.optional(sessionSearchFields.ended), undefined),
+  endedFrom: z.catch(z.optional(sessionSearchFields.endedFrom), undefined),
+  endedTo: z.catch(z.optional(sessionSearchFields.endedTo), undefined),
+  q: z.catch(z.optional(sessionSearchFields.q), undefined),
 })
 
 export type SessionSearch = z.output<typeof sessionSearchSchema>

@@ -2,7 +2,7 @@
 // localStorage (or sessionStorage, for what belongs to one tab) that React reads with useSyncExternalStore, that
 // other tabs keep in step through the storage event, and that falls back to memory when storage is refused.
 import { useSyncExternalStore } from 'react'
-import { z } from 'zod'
+import { z } from './zod.ts'
 
 export interface Preference<T> {
   get(): T
@@ -113,7 +113,7 @@ const tableLayoutSchema = z.object({
 })
 export type TableLayout = z.output<typeof tableLayoutSchema>
 
-function parseJson<T>(schema: z.ZodType<T>, text: string): T | null {
+function parseJson<T>(schema: z.ZodMiniType<T>, text: string): T | null {
   try {
     const parsed = schema.safeParse(JSON.parse(text))
     return parsed.success ? parsed.data : null
@@ -130,7 +130,10 @@ export const tableLayoutPreference = createPreference<TableLayout | null>({
   serialize: (value) => JSON.stringify(value),
 })
 
-const sinceSchema = z.object({ at: z.number().int().positive(), after: z.number().int() })
+const sinceSchema = z.object({
+  at: z.number().check(z.int(), z.positive()),
+  after: z.number().check(z.int()),
+})
 /** A moment the user looked: `at` by this browser's clock, `after` the newest end EM had reported then. */
 export type SeenMark = z.output<typeof sinceSchema>
 

@@ -1,12 +1,14 @@
-import { QueryClientProvider } from '@tanstack/react-query'
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { createMemoryHistory, RouterProvider } from '@tanstack/react-router'
 import { render } from '@testing-library/react'
 import { createQueryClient } from '@/app/query-client.ts'
 import { createAppRouter } from '@/app/router.tsx'
 
-/** Mounts the real app at a URL with a fresh QueryClient (retries off), as a user would open it. */
-export function renderAt(url: string) {
-  const queryClient = createQueryClient({ retries: false })
+/**
+ * Mounts the real app at a URL with a fresh QueryClient (retries off), as a user would open it; or with the given
+ * client, e.g. one a test restored a persisted cache into.
+ */
+export function renderAt(url: string, queryClient: QueryClient = createQueryClient({ retries: false })) {
   const history = createMemoryHistory({ initialEntries: [url] })
   const router = createAppRouter(queryClient, history)
   const view = render(

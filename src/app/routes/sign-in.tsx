@@ -1,10 +1,10 @@
 import { createFileRoute, redirect, useRouter } from '@tanstack/react-router'
-import { z } from 'zod'
 import { safeRedirect } from '@/app/safe-redirect.ts'
 import { getEmSession } from '@/em/session-token.ts'
 import { SignInScreen } from '@/features/auth/sign-in-screen.tsx'
+import { z } from '@/lib/zod.ts'
 
-const searchSchema = z.object({ redirect: z.string().optional().catch(undefined) })
+const searchSchema = z.object({ redirect: z.catch(z.optional(z.string()), undefined) })
 
 export const Route = createFileRoute('/sign-in')({
   validateSearch: searchSchema,

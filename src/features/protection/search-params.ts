@@ -1,7 +1,8 @@
 // The protection view's URL (STYLE §3.5): RPO, at-risk threshold, window, filters, sort and refresh. Each key falls
 // back on its own (`.catch()`), so a stale or hand-edited link still opens; defaults stay out of the URL.
-import { z } from 'zod'
+
 import { type ProtectionStatus, STATUSES } from '@/em/protection/protection-types.ts'
+import { z } from '@/lib/zod.ts'
 
 export const WINDOW_HOURS = [24, 48, 72, 168] as const
 export const REFRESH_SECONDS = [0, 60, 300, 900] as const
@@ -18,52 +19,64 @@ export const PROTECTION_DEFAULTS = {
 } as const
 
 // The router parses values as JSON first: `?job=2024` arrives as a number.
-const text = z
-  .union([z.string(), z.number().transform(String)])
-  .pipe(z.string().trim().min(1))
-  .optional()
-  .catch(undefined)
+const text = z.catch(
+  z.optional(
+    z.pipe(
+      z.union([z.string(), z.pipe(z.number(), z.transform(String))]),
+      z.string().check(z.trim(), z.minLength(1)),
+    ),
+  ),
+  undefined,
+)
 
 function oneOf(values: readonly number[]) {
   return z
-    .union([z.number(), z.string().regex(/^\d+$/).transform(Number)])
-    .refine((value) => values.includes(value))
+    .union([z.number(), z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number))])
+    .check(z.refine((value) => values.includes(value)))
 }
 
-const status = z
-  .union([z.array(z.string()), z.string().transform((value) => [value])])
-  .transform((list) => {
-    const known = STATUSES.filter((each) => list.some((value) => value.toLowerCase() === each.toLowerCase()))
-    return known.length > 0 ? known : undefined
-  })
-  .optional()
-  .catch(undefined)
+const status = z.catch(
+  z.optional(
+    z.pipe(
+      z.union([
+        z.array(z.string()),
+        z.pipe(
+          z.string(),
+          z.transform((value) => [value]),
+        ),
+      ]),
+      z.transform((list) => {
+        const known = STATUSES.filter((each) =>
+          list.some((value) => value.toLowerCase() === each.toLowerCase()),
+        )
+        return known.length > 0 ? known : undefined
+      }),
+    ),
+  ),
+  undefined,
+)
 
-const sort = z
-  .string()
-  .regex(new RegExp(`^(${SORT_FIELDS.join('|')})\\.(asc|desc)$`))
-  .default(PROTECTION_DEFAULTS.sort)
-  .catch(PROTECTION_DEFAULTS.sort)
+const sort = z.catch(
+  z._default(
+    z.string().check(z.regex(new RegExp(`^(${SORT_FIELDS.join('|')})\\.(asc|desc)$`))),
+    PROTECTION_DEFAULTS.sort,
+  ),
+  PROTECTION_DEFAULTS.sort,
+)
 
 export const protectionSearchSchema = z.object({
   /** Hours a VM may go without a replica point; EM keeps 13 weeks of history by default (§6.6). */
-  rpo: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(2184)
-    .default(PROTECTION_DEFAULTS.rpo)
-    .catch(PROTECTION_DEFAULTS.rpo),
+  rpo: z.catch(
+    z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(2184)), PROTECTION_DEFAULTS.rpo),
+    PROTECTION_DEFAULTS.rpo,
+  ),
   /** "At risk" from this percentage of the RPO. */
-  risk: z.coerce
-    .number()
-    .int()
-    .min(50)
-    .max(95)
-    .default(PROTECTION_DEFAULTS.risk)
-    .catch(PROTECTION_DEFAULTS.risk),
+  risk: z.catch(
+    z._default(z.coerce.number().check(z.int(), z.minimum(50), z.maximum(95)), PROTECTION_DEFAULTS.risk),
+    PROTECTION_DEFAULTS.risk,
+  ),
   /** Hours of runs (task sessions) to read: failing streaks and run intervals reach back this far. */
-  window: oneOf(WINDOW_HOURS).default(PROTECTION_DEFAULTS.window).catch(PROTECTION_DEFAULTS.window),
+  window: z.catch(z._default(oneOf(WINDOW_HOURS), PROTECTION_DEFAULTS.window), PROTECTION_DEFAULTS.window),
   job: text,
   server: text,
   platform: text,
@@ -73,7 +86,10 @@ export const protectionSearchSchema = z.object({
   /** Part of a VM name. */
   vm: text,
   sort,
-  refresh: oneOf(REFRESH_SECONDS).default(PROTECTION_DEFAULTS.refresh).catch(PROTECTION_DEFAULTS.refresh),
+  refresh: z.catch(
+    z._default(oneOf(REFRESH_SECONDS), PROTECTION_DEFAULTS.refresh),
+    PROTECTION_DEFAULTS.refresh,
+  ),
 })
 
 export type ProtectionSearch = z.output<typeof protectionSearchSchema>

@@ -1,12 +1,12 @@
 // The detail view's URL state: only the order of the per-VM table (STYLE §3.5). A bad value falls back to the
 // default order; the default is left out of the URL.
 import type { SearchSchemaInput } from '@tanstack/react-router'
-import { z } from 'zod'
 import {
   DEFAULT_TASK_SORT,
   TASK_SORT_KEYS,
   type TaskSort,
 } from '@/features/session-detail/tasks/task-order.ts'
+import { addIssue, z } from '@/lib/zod.ts'
 
 /** `key.dir`, e.g. `size.desc`; case-insensitive. */
 export function parseTaskSort(text: string): TaskSort | null {
@@ -23,15 +23,18 @@ export function formatTaskSort(sort: TaskSort): string {
 
 export const DETAIL_DEFAULTS = { sort: formatTaskSort(DEFAULT_TASK_SORT) }
 
-const sortText = z.string().transform((text, ctx) => {
-  const sort = parseTaskSort(text)
-  if (sort) return formatTaskSort(sort)
-  ctx.addIssue({ code: 'custom', message: `expected <column>.asc or .desc, column one of ${TASK_SORT_KEYS}` })
-  return z.NEVER
-})
+const sortText = z.pipe(
+  z.string(),
+  z.transform((text, ctx) => {
+    const sort = parseTaskSort(text)
+    if (sort) return formatTaskSort(sort)
+    addIssue(ctx, `expected <column>.asc or .desc, column one of ${TASK_SORT_KEYS}`)
+    return z.NEVER
+  }),
+)
 
 export const detailSearchSchema = z.object({
-  sort: sortText.default(DETAIL_DEFAULTS.sort).catch(DETAIL_DEFAULTS.sort),
+  sort: z.catch(z._default(sortText, DETAIL_DEFAULTS.sort), DETAIL_DEFAULTS.sort),
 })
 
 export type DetailSearch = z.output<typeof detailSearchSchema>

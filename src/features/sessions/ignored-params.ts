@@ -1,6 +1,6 @@
 // What a hand-edited or stale link held that the explorer cannot use: found by running each raw value through its
 // key's strict schema, so the notice says exactly what was ignored and why.
-import type { z } from 'zod'
+import type { z } from '@/lib/zod.ts'
 
 export interface IgnoredParam {
   key: string
@@ -17,7 +17,7 @@ const PRESETS = [
 /** What a raw (router-parsed, unvalidated) search holds that the page cannot use, key by key, with the reason. */
 export function findIgnoredParams(
   raw: Record<string, unknown>,
-  fields: Record<string, z.ZodType>,
+  fields: Record<string, z.ZodMiniType>,
 ): IgnoredParam[] {
   const ignored = Object.entries(raw).flatMap(([key, value]): IgnoredParam[] => {
     if (value === undefined) return []

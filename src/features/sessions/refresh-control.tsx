@@ -1,5 +1,7 @@
 import { useId } from 'react'
+import { SavedDataNote } from '@/components/saved-data-note.tsx'
 import { formatAge } from '@/lib/format-time.ts'
+import { isFromEarlierVisit } from '@/lib/page-start.ts'
 import { useNow } from '@/lib/use-now.ts'
 import { REFRESH_SECONDS } from './search-params.ts'
 
@@ -49,7 +51,13 @@ export function RefreshControl({ seconds, onSeconds, updatedAt, fetching, onRefr
       <button type="button" className="button button--small" onClick={onRefresh} disabled={fetching}>
         {fetching ? 'Refreshing…' : 'Refresh now'}
       </button>
-      <span className="refresh__age">{updatedAt > 0 ? <UpdatedAgo at={updatedAt} /> : null}</span>
+      <span className="refresh__age">
+        {isFromEarlierVisit(updatedAt) ? (
+          <SavedDataNote updatedAt={updatedAt} fetching={fetching} />
+        ) : updatedAt > 0 ? (
+          <UpdatedAgo at={updatedAt} />
+        ) : null}
+      </span>
     </div>
   )
 }

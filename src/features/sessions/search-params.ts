@@ -1,28 +1,33 @@
 // The explorer's URL: the shared session filter keys plus sort, page, page size and refresh (STYLE §3.5).
 // Defaults are left out of the URL; a bad value falls back to its default (ignored-params.ts says which).
 import type { SearchSchemaInput } from '@tanstack/react-router'
-import { z } from 'zod'
 import { sessionSearchFields, sessionSearchSchema } from '@/em/session-url-filter.ts'
+import { z } from '@/lib/zod.ts'
 import { DEFAULT_SORT, sortParam } from './sort-param.ts'
 
 export const PAGE_SIZES = [25, 50, 100, 250, 500, 1000] as const
 export const REFRESH_SECONDS = [0, 15, 30, 60, 300] as const
 
 // Numbers arrive as numbers from the router's parser, or as text when quoted in a hand-written URL.
-const wholeNumber = z
-  .union([z.number(), z.string().regex(/^\d+$/).transform(Number)], { error: 'expected a whole number' })
-  .pipe(z.number().int({ error: 'expected a whole number' }))
+const wholeNumber = z.pipe(
+  z.union([z.number(), z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number))], {
+    error: 'expected a whole number',
+  }),
+  z.number().check(z.int({ error: 'expected a whole number' })),
+)
 
 function oneOfNumbers(values: readonly number[]) {
-  return wholeNumber.refine((value) => values.includes(value), `expected one of ${values.join(', ')}`)
+  return wholeNumber.check(
+    z.refine((value) => values.includes(value), `expected one of ${values.join(', ')}`),
+  )
 }
 
-const page = wholeNumber.pipe(z.number().min(1, 'expected a page number ≥ 1'))
+const page = z.pipe(wholeNumber, z.number().check(z.minimum(1, 'expected a page number ≥ 1')))
 const size = oneOfNumbers(PAGE_SIZES)
 const refresh = oneOfNumbers(REFRESH_SECONDS)
 
 /** Strict schema per URL key, for the notice: what fails here was ignored. */
-export const explorerSearchFields: Record<string, z.ZodType> = {
+export const explorerSearchFields: Record<string, z.ZodMiniType> = {
   ...sessionSearchFields,
   sort: sortParam,
   page,
@@ -32,11 +37,11 @@ export const explorerSearchFields: Record<string, z.ZodType> = {
 
 export const SEARCH_DEFAULTS = { sort: DEFAULT_SORT, page: 1, size: 100, refresh: 30 } as const
 
-export const explorerSearchSchema = sessionSearchSchema.extend({
-  sort: sortParam.default(SEARCH_DEFAULTS.sort).catch(SEARCH_DEFAULTS.sort),
-  page: page.default(SEARCH_DEFAULTS.page).catch(SEARCH_DEFAULTS.page),
-  size: size.default(SEARCH_DEFAULTS.size).catch(SEARCH_DEFAULTS.size),
-  refresh: refresh.default(SEARCH_DEFAULTS.refresh).catch(SEARCH_DEFAULTS.refresh),
+export const explorerSearchSchema = z.extend(sessionSearchSchema, {
+  sort: z.catch(z._default(sortParam, SEARCH_DEFAULTS.sort), SEARCH_DEFAULTS.sort),
+  page: z.catch(z._default(page, SEARCH_DEFAULTS.page), SEARCH_DEFAULTS.page),
+  size: z.catch(z._default(size, SEARCH_DEFAULTS.size), SEARCH_DEFAULTS.size),
+  refresh: z.catch(z._default(refresh, SEARCH_DEFAULTS.refresh), SEARCH_DEFAULTS.refresh),
 })
 
 export type ExplorerSearch = z.output<typeof explorerSearchSchema>

@@ -10,8 +10,9 @@ export interface FreshnessBannerProps {
 
 /** Says when the screen is not live: EM failing (with the retry countdown) or data turned stale. Never hides data. */
 export function FreshnessBanner({ freshness, problem, now }: FreshnessBannerProps) {
-  const { failing, stale, updatedAt, nextAttemptAt } = freshness
-  if (!failing && !stale) return null
+  const { failing, stale, saved, updatedAt, nextAttemptAt } = freshness
+  // Data restored from the last visit is old by nature and says so in the header; EM has not failed yet.
+  if (!failing && (!stale || saved)) return null
   const title = failing && problem ? problem.title : 'No answer from Enterprise Manager'
   // No running age here: the alert's text must stay put, or screen readers repeat it every second.
   const age = updatedAt === null ? null : clockTime(updatedAt)

@@ -42,6 +42,7 @@ describe('freshnessOf', () => {
     expect(f).toEqual({
       updatedAt: T,
       stale: false,
+      saved: false,
       failing: false,
       nextAttemptAt: T + REFRESH,
       connection: 'live',
@@ -64,10 +65,21 @@ describe('freshnessOf', () => {
     expect(f).toEqual({
       updatedAt: T,
       stale: true,
+      saved: false,
       failing: true,
       nextAttemptAt: T + 90_000 + 45_000,
       connection: 'failing',
     })
+  })
+
+  it('says data restored from an earlier visit is saved, not stale, until EM answers or fails', () => {
+    const visitStart = T + 12 * 60_000
+    const restored = { states: [ok(T)], refreshMs: REFRESH, now: visitStart + 200, pageStartedAt: visitStart }
+    expect(freshnessOf({ ...restored, fetching: true })).toMatchObject({ saved: true, connection: 'saved' })
+    const failed = freshnessOf({ ...restored, states: [failedAfter(T, visitStart + 100)], fetching: false })
+    expect(failed).toMatchObject({ saved: true, failing: true, connection: 'failing' })
+    const answered = freshnessOf({ ...restored, states: [ok(visitStart + 150)], fetching: false })
+    expect(answered).toMatchObject({ saved: false, stale: false, connection: 'live' })
   })
 
   it('is connecting before the first answer', () => {
@@ -75,6 +87,7 @@ describe('freshnessOf', () => {
     expect(freshnessOf({ states: [pending], fetching: true, refreshMs: REFRESH, now: T })).toEqual({
       updatedAt: null,
       stale: false,
+      saved: false,
       failing: false,
       nextAttemptAt: null,
       connection: 'connecting',
@@ -111,6 +124,19 @@ describe('freshnessOf', () => {
         freshnessOf({ states: [aged(T, 2 * REFRESH + 1)], fetching: false, refreshMs: REFRESH, now: T })
           .stale,
       ).toBe(true)
+    })
+
+    it('is not saved data when this visit got a copy EM gave before the visit started', () => {
+      const visitStart = T - 1000
+      const f = freshnessOf({
+        states: [aged(T, 20_000)],
+        fetching: false,
+        refreshMs: REFRESH,
+        now: T + 1000,
+        sharedCopyMs: REFRESH,
+        pageStartedAt: visitStart,
+      })
+      expect(f).toMatchObject({ updatedAt: T - 20_000, saved: false, connection: 'live' })
     })
   })
 })

@@ -32,6 +32,8 @@ export interface FreshnessInput {
    * interval old, and past that at once while it refreshes it (stale-while-revalidate). 0 without a proxy copy.
    */
   sharedCopyMs?: number
+  /** When this visit started: older data was restored from the browser's store (lib/page-start.ts). */
+  pageStartedAt?: number
 }
 
 export interface Freshness {
@@ -39,11 +41,13 @@ export interface Freshness {
   updatedAt: number | null
   /** Data older than the maximum staleness: twice the refresh interval, plus `sharedCopyMs`. */
   stale: boolean
+  /** The oldest data on screen is an earlier visit's, restored from the browser while EM is asked again. */
+  saved: boolean
   /** The latest refresh failed (the data on screen is the last good one). */
   failing: boolean
   /** When the next poll is due (after a failure: with backoff); null while one is running or none is known. */
   nextAttemptAt: number | null
-  connection: 'connecting' | 'live' | 'waiting' | 'failing'
+  connection: 'connecting' | 'saved' | 'live' | 'waiting' | 'failing'
 }
 
 /** Freshness of several polled queries taken together: the oldest data and the latest failure count. */
@@ -53,6 +57,7 @@ export function freshnessOf({
   refreshMs,
   now,
   sharedCopyMs = 0,
+  pageStartedAt = 0,
 }: FreshnessInput): Freshness {
   const withData = states.filter((s) => s.dataUpdatedAt > 0)
   const givenAt = withData.map((s) => s.dataUpdatedAt - (s.data?.ageMs ?? 0))
@@ -60,15 +65,19 @@ export function freshnessOf({
   const failed = states.filter((s) => s.status === 'error')
   const failing = failed.length > 0
   const stale = updatedAt !== null && now - updatedAt > 2 * refreshMs + sharedCopyMs
+  // By arrival, not by when EM gave it: a kiosk proxy's shared copy is older than this visit, yet this visit's.
+  const saved = withData.some((s) => s.dataUpdatedAt < pageStartedAt)
   const nextAttemptAt = fetching ? null : nextAttempt(failing ? failed : states, refreshMs)
   const connection = failing
     ? 'failing'
     : updatedAt === null
       ? 'connecting'
-      : stale && fetching
-        ? 'waiting'
-        : 'live'
-  return { updatedAt, stale, failing, nextAttemptAt, connection }
+      : saved
+        ? 'saved'
+        : stale && fetching
+          ? 'waiting'
+          : 'live'
+  return { updatedAt, stale, saved, failing, nextAttemptAt, connection }
 }
 
 function nextAttempt(states: readonly PollState[], refreshMs: number): number | null {

@@ -1,7 +1,8 @@
 // The wall's URL: the explorer's session filter (same keys, extended, not copied: STYLE §3.5) plus the screen's
 // own options. Each screen is a bookmark, so every key falls back on its own instead of failing the page.
-import { z } from 'zod'
+
 import { sessionSearchSchema } from '@/em/session-url-filter.ts'
+import { z } from '@/lib/zod.ts'
 
 /** Defaults of the wall's own keys; stripSearchParams leaves them out of canonical URLs. */
 export const WALL_DEFAULTS = {
@@ -13,29 +14,29 @@ export const WALL_DEFAULTS = {
 } as const
 
 // Below 5 s EM would answer the same collection snapshot (it collects every 15 min, em-api.md §6.6) far too often.
-const refresh = z.number().int().min(5).max(3600)
-const rotate = z.number().int().min(5).max(600)
+const refresh = z.number().check(z.int(), z.minimum(5), z.maximum(3600))
+const rotate = z.number().check(z.int(), z.minimum(5), z.maximum(600))
 // EM's query history reaches back 13 weeks by default (em-api.md §6.6).
-const rpo = z.number().int().min(1).max(2184)
-const scale = z.number().min(0.5).max(3)
+const rpo = z.number().check(z.int(), z.minimum(1), z.maximum(2184))
+const scale = z.number().check(z.minimum(0.5), z.maximum(3))
 // The router parses values as JSON first, so an all-digit key arrives as a number.
-const key = z.union([z.string().min(1), z.number().transform(String)])
+const key = z.union([z.string().check(z.minLength(1)), z.pipe(z.number(), z.transform(String))])
 
-export const wallSearchSchema = sessionSearchSchema.extend({
+export const wallSearchSchema = z.extend(sessionSearchSchema, {
   /** Seconds between refreshes. */
-  refresh: refresh.default(WALL_DEFAULTS.refresh).catch(WALL_DEFAULTS.refresh),
+  refresh: z.catch(z._default(refresh, WALL_DEFAULTS.refresh), WALL_DEFAULTS.refresh),
   /** Seconds each page of the session list stays on screen. */
-  rotate: rotate.default(WALL_DEFAULTS.rotate).catch(WALL_DEFAULTS.rotate),
+  rotate: z.catch(z._default(rotate, WALL_DEFAULTS.rotate), WALL_DEFAULTS.rotate),
   /** Hours within which every job needs a successful session. */
-  rpo: rpo.default(WALL_DEFAULTS.rpo).catch(WALL_DEFAULTS.rpo),
-  theme: z.enum(['dark', 'light']).default(WALL_DEFAULTS.theme).catch(WALL_DEFAULTS.theme),
+  rpo: z.catch(z._default(rpo, WALL_DEFAULTS.rpo), WALL_DEFAULTS.rpo),
+  theme: z.catch(z._default(z.enum(['dark', 'light']), WALL_DEFAULTS.theme), WALL_DEFAULTS.theme),
   /** Multiplies every size: 2 for a small screen far away, 0.75 to fit more rows. */
-  scale: scale.default(WALL_DEFAULTS.scale).catch(WALL_DEFAULTS.scale),
+  scale: z.catch(z._default(scale, WALL_DEFAULTS.scale), WALL_DEFAULTS.scale),
   /**
    * The kiosk key as old bookmarks carried it (`?key=`), read only to move it into the fragment (`#key=`), where
    * servers never see it; the route does that at once (README "Kiosk setup").
    */
-  key: key.optional().catch(undefined),
+  key: z.catch(z.optional(key), undefined),
 })
 
 export type WallSearch = z.output<typeof wallSearchSchema>

@@ -2,9 +2,9 @@
 // (proxy/build-version.ts) and reload when it differs from the one this page was built with.
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
-import { z } from 'zod'
+import { z } from '@/lib/zod.ts'
 
-const versionSchema = z.object({ version: z.string().min(1) })
+const versionSchema = z.object({ version: z.string().check(z.minLength(1)) })
 
 /** The build id compiled into this page; null where none was (tests of single modules). */
 export function runningBuild(): string | null {
@@ -46,7 +46,11 @@ export function shouldReload(
 }
 
 const TRIES_KEY = 'wall.reloadTries'
-const triesSchema = z.object({ target: z.string(), count: z.number().int().min(1), lastAt: z.number() })
+const triesSchema = z.object({
+  target: z.string(),
+  count: z.number().check(z.int(), z.minimum(1)),
+  lastAt: z.number(),
+})
 
 function readTries(): ReloadTries | null {
   try {

@@ -1,3 +1,4 @@
+import { SavedDataNote } from '@/components/saved-data-note.tsx'
 import type { Freshness } from './freshness.ts'
 
 const clockFormat = new Intl.DateTimeFormat(undefined, {
@@ -15,6 +16,7 @@ export function clockTime(ms: number): string {
 
 const CONNECTION_WORDS: Record<Freshness['connection'], string> = {
   connecting: 'Connecting',
+  saved: 'Asking EM',
   live: 'Live',
   waiting: 'Waiting for EM',
   failing: 'EM not answering',
@@ -30,7 +32,7 @@ export interface WallHeaderProps {
 
 /** Which EM and which sessions, the time, and how fresh the data is: the first thing read from across a room. */
 export function WallHeader({ emName, scope, kiosk, freshness, now }: WallHeaderProps) {
-  const { updatedAt, nextAttemptAt, connection, stale } = freshness
+  const { updatedAt, nextAttemptAt, connection, stale, saved } = freshness
   return (
     <header className="wall-header">
       <div className="wall-header__title">
@@ -47,8 +49,15 @@ export function WallHeader({ emName, scope, kiosk, freshness, now }: WallHeaderP
           {CONNECTION_WORDS[connection]}
         </p>
         <p className="wall-header__updated">
-          {updatedAt === null ? 'No data yet' : `Updated at ${clockTime(updatedAt)}`}
-          {stale ? <strong className="wall-stale"> Stale</strong> : null}
+          {updatedAt === null ? (
+            'No data yet'
+          ) : saved ? (
+            // The last visit's data, restored at start: its age says how old it is, no "stale" alarm needed.
+            <SavedDataNote updatedAt={updatedAt} fetching={nextAttemptAt === null} />
+          ) : (
+            `Updated at ${clockTime(updatedAt)}`
+          )}
+          {stale && !saved ? <strong className="wall-stale"> Stale</strong> : null}
         </p>
         <p className="wall-header__next" aria-live="off">
           {nextAttemptAt === null

@@ -5,6 +5,7 @@ import { isRoleRefusal } from '@/em/em-roles.ts'
 import { jobQueries } from '@/em/job-queries.ts'
 import { useProtection } from '@/em/protection/use-protection.ts'
 import { sessionQueries } from '@/em/session-queries.ts'
+import { PAGE_STARTED_AT } from '@/lib/page-start.ts'
 import { useNow } from '@/lib/use-now.ts'
 import { freshnessOf, type PollState, pollIntervalMs } from './freshness.ts'
 import { FreshnessBanner } from './freshness-banner.tsx'
@@ -85,6 +86,7 @@ export function WallScreen({ search, kiosk, keyMovedFromQuery }: WallScreenProps
     now,
     // A kiosk wall's answers come from the proxy's shared copy, up to one interval old before it is refreshed.
     sharedCopyMs: kiosk ? options.refreshMs : 0,
+    pageStartedAt: PAGE_STARTED_AT,
   })
   const failure = polled.find((q) => q.status === 'error')?.error
   useReloadOnNewBuild({

@@ -1,0 +1,88 @@
+// The instant start against the emulator: a second visit shows the first visit's rows at once, marked with their
+// age, while EM is slow to answer, then EM's fresh rows.
+import { screen, waitFor, within } from '@testing-library/react'
+import { http } from 'msw'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { createQueryClient } from '@/app/query-client.ts'
+import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
+import { renderAt } from '@/test/render-at.tsx'
+import type { CacheStore } from './cache-store.ts'
+import { startQueryPersistence } from './query-persistence.ts'
+
+let em: EmTestServer
+
+beforeAll(() => {
+  em = startEmTestServer()
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 })
+})
+beforeEach(async () => {
+  await signInToEm()
+})
+afterEach(() => em.resetHandlers())
+afterAll(() => em.close())
+
+function memoryStore(): CacheStore & { map: Map<string, unknown> } {
+  const map = new Map<string, unknown>()
+  return {
+    map,
+    get: async (key) => structuredClone(map.get(key)),
+    set: async (key, value) => void map.set(key, structuredClone(value)),
+    del: async (key) => void map.delete(key),
+    keys: async () => [...map.keys()],
+  }
+}
+
+const location = { pathname: '/sessions', hash: '' }
+const rowLinks = () =>
+  within(screen.getByRole('table', { name: /Replica job sessions/ }))
+    .queryAllByRole('link')
+    .map((link) => link.getAttribute('href'))
+
+/** Moves every stored answer back in time, as if the visit that stored it was `minutes` ago. */
+function age(store: ReturnType<typeof memoryStore>, minutes: number) {
+  for (const [key, value] of store.map) {
+    const text = JSON.stringify(value).replace(/"(dataUpdatedAt|timestamp)":(\d+)/g, (_m, field, at) => {
+      return `"${field}":${Number(at) - minutes * 60_000}`
+    })
+    store.map.set(key, JSON.parse(text))
+  }
+}
+
+describe('the instant start', () => {
+  it('shows the last visit’s rows at once with their age while EM is slow, then EM’s rows', async () => {
+    const store = memoryStore()
+    const first = renderAt('/sessions')
+    const saving = startQueryPersistence({ queryClient: first.queryClient, store, emHost: 'em', location })
+    await waitFor(() => expect(rowLinks().length).toBeGreaterThan(5), { timeout: 15_000 })
+    const shownBefore = rowLinks()
+    await waitFor(() => expect(store.map.size).toBe(1), { timeout: 4000 })
+    saving.stop()
+    first.unmount()
+    age(store, 12)
+
+    let answer: () => void = () => undefined
+    const held = new Promise<undefined>((resolve) => {
+      answer = () => resolve(undefined)
+    })
+    // EM takes its time over the session list; the request falls through to the emulator once released.
+    em.use(http.get('*/api/query', () => held))
+    const queryClient = createQueryClient({ retries: false })
+    const restoring = startQueryPersistence({ queryClient, store, emHost: 'em', location })
+    await restoring.ready
+    renderAt('/sessions', queryClient)
+    expect(
+      await screen.findByText(/From 12 min ago, refreshing…/, {}, { timeout: 10_000 }),
+    ).toBeInTheDocument()
+    expect(rowLinks()).toEqual(shownBefore)
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+
+    answer()
+    await waitFor(() => expect(screen.queryByText(/From 12 min ago/)).not.toBeInTheDocument(), {
+      timeout: 15_000,
+    })
+    expect(screen.getByText(/Updated \d+ s ago/)).toBeInTheDocument()
+    expect(rowLinks()).toEqual(shownBefore)
+    restoring.stop()
+  }, 90_000)
+})
