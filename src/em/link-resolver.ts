@@ -45,7 +45,8 @@ export function findLink(links: readonly EmLink[], rel: string, type?: string): 
 /** The lower-case GUID of `urn:veeam:<Type>:<guid>` (the resource id in EM paths, em-api.md §1). */
 export function idFromUid(uid: string): string {
   const last = uid.slice(uid.lastIndexOf(':') + 1)
-  return last.replace(/^\{|\}$/g, '').toLowerCase()
+  // Most UIDs carry no braces: skip the replace, which every session of a page would pay (issue 18).
+  return (last.startsWith('{') || last.endsWith('}') ? last.replace(/^\{|\}$/g, '') : last).toLowerCase()
 }
 
 /** Adds `format=Entity` to a proxy path unless it already names a format; works with or without a query. */

@@ -41,26 +41,63 @@ export const nullableText = z.pipe(
   z.transform((value) => (value ? value : null)),
 )
 
-// yyyy-MM-ddTHH:mm:ss[.f…]Z, 0–7 fraction digits (em-api.md §6.6, §9.7). EM writes UTC only.
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,7}))?[Zz]?$/
+// yyyy-MM-ddTHH:mm:ss[.f…]Z, 0–7 fraction digits (em-api.md §6.6, §9.7), `T` or a space, `Z` optional. EM writes
+// UTC only. Read by character, not by a regular expression and a Date round trip: a page holds thousands (issue 18).
+const SEPARATORS: readonly [number, number][] = [
+  [4, 45], // -
+  [7, 45], // -
+  [13, 58], // :
+  [16, 58], // :
+]
 
 /** Epoch ms of an EM UTC timestamp (fraction truncated to ms), or null when the text is not one. */
-export function parseEmDateTime(text: string): number | null {
-  const match = DATE_TIME.exec(text.trim())
-  if (!match) return null
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number)
-  const ms = Number((match[7] ?? '').padEnd(3, '0').slice(0, 3))
-  const time = Date.UTC(year ?? 0, (month ?? 0) - 1, day, hour, minute, second, ms)
-  // Date.UTC rolls 2025-02-30 over into March (and maps years below 100 to 19xx): such text is not a date.
-  const back = new Date(time)
-  const same =
-    back.getUTCFullYear() === year &&
-    back.getUTCMonth() + 1 === month &&
-    back.getUTCDate() === day &&
-    back.getUTCHours() === hour &&
-    back.getUTCMinutes() === minute &&
-    back.getUTCSeconds() === second
-  return same ? time : null
+export function parseEmDateTime(raw: string): number | null {
+  const text = raw.trim()
+  if (text.length < 19) return null
+  for (const [at, code] of SEPARATORS) if (text.charCodeAt(at) !== code) return null
+  const t = text.charCodeAt(10)
+  if (t !== 84 && t !== 116 && t !== 32) return null // T, t or a space
+  const year = digitsAt(text, 0, 4)
+  const month = digitsAt(text, 5, 2)
+  const day = digitsAt(text, 8, 2)
+  const hour = digitsAt(text, 11, 2)
+  const minute = digitsAt(text, 14, 2)
+  const second = digitsAt(text, 17, 2)
+  let end = 19
+  let ms = 0
+  if (text.charCodeAt(end) === 46 /* . */) {
+    let count = 0
+    while (count < 8 && isDigit(text.charCodeAt(end + 1 + count))) count++
+    if (count === 0 || count > 7) return null
+    ms = digitsAt(text, end + 1, Math.min(count, 3)) * 10 ** Math.max(0, 3 - count)
+    end += 1 + count
+  }
+  const z = text.charCodeAt(end)
+  if (z === 90 || z === 122) end++ // Z or z
+  if (end !== text.length) return null
+  // Date.UTC would roll 2025-02-30 over into March and map years below 100 to 19xx: such text is not a date.
+  if (year < 100 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month)) return null
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return null
+  return Date.UTC(year, month - 1, day, hour, minute, second, ms)
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57
+
+/** The number written by `count` digits at `from`, or -1 when one of them is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0
+  for (let i = from; i < from + count; i++) {
+    const code = text.charCodeAt(i)
+    if (!isDigit(code)) return -1
+    value = value * 10 + code - 48
+  }
+  return value
+}
+
+function daysIn(year: number, month: number): number {
+  if (month !== 2) return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+  return leap ? 29 : 28
 }
 
 /**
