@@ -222,7 +222,7 @@ describe('refusals: nothing reaches EM, and each attempt at an action is logged'
 
   it('refuses any action through the kiosk key with 403, and logs it', async () => {
     const key = '9d3e7a1c5b0f48e2a6c1d7b3f05e9a2c4d8b16f0e3a7c52b'
-    const { fake, act, logged } = await setup(em, {
+    const { fake, port, act, logged } = await setup(em, {
       EM_KIOSK_USER: 'wall',
       EM_KIOSK_PASSWORD: 'pw',
       EM_KIOSK_KEY: key,
@@ -238,11 +238,16 @@ describe('refusals: nothing reaches EM, and each attempt at an action is logged'
     ).toHaveLength(0)
     const failover = `/api/vmReplicaPoints/${JOB}?action=failover`
     expect((await act(failover, { 'X-Kiosk-Key': key })).status).toBe(403)
-    const lines = await logged(3)
+    const asRead = `/api/jobs/${JOB}?action=start`
+    const read = await send(port, asRead, { headers: { 'X-Kiosk-Key': key } })
+    expect(read.status).toBe(403)
+    expect(fake.seen.filter((request) => request.url.includes('action='))).toHaveLength(0)
+    const lines = await logged(4)
     expect(lines).toMatchObject([
       { action: 'start', status: 403, answeredBy: 'proxy' },
       { action: 'collect', status: 403, answeredBy: 'proxy' },
       { action: null, request: `POST ${failover}`, status: 403, answeredBy: 'proxy' },
+      { action: null, request: `GET ${asRead}`, status: 403, answeredBy: 'proxy' },
     ])
   })
 })

@@ -67,6 +67,8 @@ export function createProxyMiddleware(options: {
     if (verdict.kind !== 'app' && req.headers[KIOSK_KEY_HEADER] !== undefined) {
       // A wall is read-only whatever its account may do (em-api.md §10): the kiosk handler refuses every non-GET.
       if (method !== 'GET') refused(403, 'Kiosk access is read-only: GET only')
+      // A read naming `?action=` (refused for everyone by the guard) is an attempt to act as well.
+      else if (verdict.kind === 'refuse') refused(403, verdict.message)
       if (options.kiosk) options.kiosk(req, res, verdict, address)
       else sendJson(res, 403, { error: 'forbidden', message: 'Kiosk mode is off on this proxy' })
       return
