@@ -2,25 +2,14 @@
 // age, while EM is slow to answer, then EM's fresh rows.
 import { screen, waitFor, within } from '@testing-library/react'
 import { http } from 'msw'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createQueryClient } from '@/app/query-client.ts'
-import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
 import { renderAt } from '@/test/render-at.tsx'
+import { signedInEmulator } from '@/test/signed-in-emulator.ts'
 import type { CacheStore } from './cache-store.ts'
 import { startQueryPersistence } from './query-persistence.ts'
 
-let em: EmTestServer
-
-beforeAll(() => {
-  em = startEmTestServer()
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 })
-})
-beforeEach(async () => {
-  await signInToEm()
-})
-afterEach(() => em.resetHandlers())
-afterAll(() => em.close())
+const em = signedInEmulator()
 
 function memoryStore(): CacheStore & { map: Map<string, unknown> } {
   const map = new Map<string, unknown>()

@@ -4,19 +4,19 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { HttpResponse, http } from 'msw'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { emGet } from '@/em/em-get.ts'
 import { parseSessionsPage } from '@/em/parse-session.ts'
 import { buildQueryPath, type SessionFilter } from '@/em/session-query-path.ts'
 import { isRunning } from '@/em/session-status.ts'
 import { clearEmSession } from '@/em/session-token.ts'
-import { type EmTestServer, signInToEm as signIn, startEmTestServer } from '@/test/em-server.ts'
+import { signInToEm as signIn } from '@/test/em-server.ts'
 import { renderAt } from '@/test/render-at.tsx'
+import { signedInEmulator } from '@/test/signed-in-emulator.ts'
 
-let em: EmTestServer
+const em = signedInEmulator({ signIn: false })
 
 beforeAll(() => {
-  em = startEmTestServer()
   // jsdom has <dialog> but not its modal methods.
   HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
     this.open = true
@@ -24,9 +24,6 @@ beforeAll(() => {
   HTMLDialogElement.prototype.close ??= function close(this: HTMLDialogElement) {
     this.open = false
   }
-  // jsdom has no layout: the explorer's scroller gets a size, so the virtualizer has rows to render.
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 })
   // Quick tasks and short runs, so a test sees a whole action in seconds.
   em.context.config.taskDelaysMs = [300, 300]
   em.context.config.actionRunSeconds = 2
@@ -36,7 +33,6 @@ afterEach(() => {
   em.context.tasks.clear()
   clearEmSession()
 })
-afterAll(() => em.close())
 
 /** The newest sessions matching a filter, as EM answers them (through the app's own transport and parser). */
 async function emSessions(filter: SessionFilter, pageSize: number) {

@@ -2,31 +2,21 @@
 // CSV export of everything the filter matches — each against the emulator's own handle().
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { emGet } from '@/em/em-get.ts'
 import { parseRefsPage } from '@/em/parse-refs.ts'
 import { buildQueryPath } from '@/em/session-query-path.ts'
 import { formatUtc, localZoneName } from '@/lib/format-time.ts'
-import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
 import { addFilter } from '@/test/filter-bar.ts'
 import { renderAt } from '@/test/render-at.tsx'
+import { signedInEmulator } from '@/test/signed-in-emulator.ts'
 
-let em: EmTestServer
+const em = signedInEmulator()
 
-beforeAll(() => {
-  em = startEmTestServer()
-  // jsdom has no layout: the table's scroller gets a size, so the virtualizer has rows to render.
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 })
-})
-beforeEach(async () => {
-  await signInToEm()
-})
 afterEach(() => {
   em.resetHandlers()
   vi.restoreAllMocks()
 })
-afterAll(() => em.close())
 
 async function ready() {
   await screen.findByRole('table', { name: /Replica job sessions/ }, { timeout: 5000 })

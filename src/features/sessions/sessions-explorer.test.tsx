@@ -3,26 +3,14 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { HttpResponse, http } from 'msw'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { clearEmSession } from '@/em/session-token.ts'
-import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
 import { type StoredPageOptions, type StoredSession, storedPage } from '@/test/emulator-records.ts'
 import { addFilter } from '@/test/filter-bar.ts'
 import { renderAt } from '@/test/render-at.tsx'
+import { signedInEmulator } from '@/test/signed-in-emulator.ts'
 
-let em: EmTestServer
-
-beforeAll(() => {
-  em = startEmTestServer()
-  // jsdom has no layout: the table's scroller gets a size, so the virtualizer has rows to render.
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 })
-})
-beforeEach(async () => {
-  await signInToEm()
-})
-afterEach(() => em.resetHandlers())
-afterAll(() => em.close())
+const em = signedInEmulator()
 
 const ALL = () => true
 

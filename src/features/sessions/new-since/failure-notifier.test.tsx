@@ -2,11 +2,11 @@
 // none): asked only from a click, once per session that fails while the tab is open, each opening its session.
 import { screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
-import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import { renderAt } from '@/test/render-at.tsx'
+import { signedInEmulator } from '@/test/signed-in-emulator.ts'
 
-let em: EmTestServer
+const em = signedInEmulator()
 
 class FakeNotification {
   static permission: NotificationPermission = 'default'
@@ -27,22 +27,16 @@ class FakeNotification {
 }
 
 beforeAll(() => {
-  em = startEmTestServer()
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 })
   vi.stubGlobal('Notification', FakeNotification)
   vi.stubGlobal('isSecureContext', true)
 })
 beforeEach(async () => {
-  await signInToEm()
   FakeNotification.permission = 'default'
   FakeNotification.shown = []
   FakeNotification.requestPermission.mockClear()
   watchedBefore = watchRequests()
 })
-afterEach(() => em.resetHandlers())
 afterAll(() => {
-  em.close()
   vi.unstubAllGlobals()
 })
 

@@ -2,22 +2,12 @@
 // the emulator's own records, not from the app's parser.
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { formatUtc } from '@/lib/format-time.ts'
-import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
 import { renderAt } from '@/test/render-at.tsx'
+import { signedInEmulator } from '@/test/signed-in-emulator.ts'
 
-let em: EmTestServer
-
-beforeAll(() => {
-  em = startEmTestServer()
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 })
-})
-beforeEach(async () => {
-  await signInToEm()
-})
-afterAll(() => em.close())
+const em = signedInEmulator()
 
 const FAILURES = new Set(['Failed', 'Warning'])
 

@@ -1,16 +1,13 @@
 // The explorer's keys against the real app: `/`, `j`, `k`, Enter and `?`, none of them while typing.
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { renderAt } from '@/test/render-at.tsx'
+import { signedInEmulator } from '@/test/signed-in-emulator.ts'
 
-let em: EmTestServer
+signedInEmulator()
 
 beforeAll(() => {
-  em = startEmTestServer()
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 })
   // jsdom has <dialog> but not its methods.
   HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
     this.setAttribute('open', '')
@@ -20,10 +17,6 @@ beforeAll(() => {
     this.dispatchEvent(new Event('close'))
   }
 })
-beforeEach(async () => {
-  await signInToEm()
-})
-afterAll(() => em.close())
 
 async function rowLinks(): Promise<HTMLElement[]> {
   const table = await screen.findByRole('table', { name: /Replica job sessions/ }, { timeout: 5000 })

@@ -1,22 +1,11 @@
 // The column chooser against the real explorer: TanStack's visibility and order state, kept per browser.
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import { type EmTestServer, signInToEm, startEmTestServer } from '@/test/em-server.ts'
+import { describe, expect, it } from 'vitest'
 import { renderAt } from '@/test/render-at.tsx'
+import { signedInEmulator } from '@/test/signed-in-emulator.ts'
 
-let em: EmTestServer
-
-beforeAll(() => {
-  em = startEmTestServer()
-  // jsdom has no layout: the table's scroller gets a size, so the virtualizer has rows to render.
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 })
-})
-beforeEach(async () => {
-  await signInToEm()
-})
-afterAll(() => em.close())
+signedInEmulator()
 
 async function headers(): Promise<string[]> {
   const table = await screen.findByRole('table', { name: /Replica job sessions/ }, { timeout: 5000 })
