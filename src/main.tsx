@@ -10,9 +10,11 @@ import { preloadRouteCode, restoreAtStart } from '@/app/startup.ts'
 
 const queryClient = createQueryClient()
 const router = createAppRouter(queryClient)
-// Both start now, before React's first render and side by side (startup.ts).
-const { restored } = restoreAtStart(queryClient, idbCacheStore(), window.location)
-void preloadRouteCode(router, window.location.pathname)
+// Both start now, before React's first render and side by side (startup.ts). The URL the page opened at decides
+// whose cache it is (a kiosk wall or the signed-in user), as it did when the restore started from an effect.
+const { pathname, hash } = window.location
+const { restored } = restoreAtStart(queryClient, idbCacheStore(), { pathname, hash })
+void preloadRouteCode(router, pathname)
 
 const root = document.getElementById('root')
 if (root) {
