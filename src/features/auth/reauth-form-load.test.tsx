@@ -22,7 +22,8 @@ beforeAll(() => {
 afterAll(() => em.close())
 
 describe('re-sign-in dialog whose form cannot load', () => {
-  it('asks for a reload instead of going blank, and keeps the screen', async () => {
+  // Generous: it renders the whole explorer first, slow on a loaded machine.
+  it('asks for a reload instead of going blank, and keeps the screen', { timeout: 20_000 }, async () => {
     await signInToEm()
     renderAt('/sessions')
     await screen.findByRole('button', { name: 'Sign out' }, { timeout: 10_000 })
