@@ -1,20 +1,33 @@
-import { QueryClientProvider } from '@tanstack/react-query'
+import { type QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { RouterProvider } from '@tanstack/react-router'
-import { useState } from 'react'
-import { createQueryClient } from './query-client.ts'
-import { createAppRouter } from './router.tsx'
-import { useQueryPersistence } from './use-query-persistence.ts'
+import { useEffect, useState } from 'react'
+import type { createAppRouter } from './router.tsx'
+
+interface AppProps {
+  queryClient: QueryClient
+  router: ReturnType<typeof createAppRouter>
+  /** Settles when the last visit's answers are back in the cache (startup.ts), started before this renders. */
+  restored: Promise<void>
+}
 
 /** Providers, the restored query cache and the router; nothing else. */
-export function App() {
-  const [queryClient] = useState(() => createQueryClient())
-  const [router] = useState(() => createAppRouter(queryClient))
-  // Nothing renders until the last visit's answers are back in the cache (a few milliseconds): the first screen
-  // then shows them at once instead of a skeleton while EM is asked.
-  const restored = useQueryPersistence(queryClient)
+export function App({ queryClient, router, restored }: AppProps) {
+  // Nothing renders until the restore is done (a few milliseconds): the first screen then shows the restored
+  // answers at once instead of a skeleton while EM is asked. A state, not Suspense and use(): React holds back a
+  // boundary's content for up to 300 ms after its fallback showed, which would cost the instant start that much.
+  const [ready, setReady] = useState(false)
+  useEffect(() => {
+    let live = true
+    void restored.then(() => {
+      if (live) setReady(true)
+    })
+    return () => {
+      live = false
+    }
+  }, [restored])
   return (
     <QueryClientProvider client={queryClient}>
-      {restored ? <RouterProvider router={router} /> : null}
+      {ready ? <RouterProvider router={router} /> : null}
     </QueryClientProvider>
   )
 }

@@ -1,9 +1,51 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useRouter } from '@tanstack/react-router'
-import { useEffect, useRef, useSyncExternalStore } from 'react'
+import { type ComponentType, lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react'
 import { getEmSession, subscribeEmSession } from '@/em/session-token.ts'
 import { closeReauth, useReauthOpen } from './reauth-store.ts'
-import { SignInForm } from './sign-in-form.tsx'
+import type { SignInFormProps } from './sign-in-form.tsx'
+import './sign-in.css'
+
+// The form's code (and TanStack Query's mutation hooks with it) is not part of every page load: a session ends long
+// after the first screen (issue 18, initial JS). It is fetched once the page is idle, so the dialog does not wait on
+// the network when it opens; a page whose chunk went away with a new deploy says to reload instead of going blank.
+let formModule: Promise<{ default: ComponentType<SignInFormProps> }> | undefined
+
+/** The form's module, fetched once; a failed fetch is tried again by the next caller. */
+export function loadSignInForm(): Promise<{ default: ComponentType<SignInFormProps> }> {
+  formModule ??= import('./sign-in-form.tsx').then(
+    (module) => ({ default: module.SignInForm }),
+    () => {
+      formModule = undefined
+      return { default: ReloadToSignIn }
+    },
+  )
+  return formModule
+}
+
+const SignInForm = lazy(loadSignInForm)
+
+function ReloadToSignIn() {
+  return (
+    <p role="alert">
+      The sign-in form could not be loaded (the dashboard may have been updated).{' '}
+      <button type="button" className="button" onClick={() => window.location.reload()}>
+        Reload the page
+      </button>{' '}
+      to sign in again; the address keeps your filters, sort and page.
+    </p>
+  )
+}
+
+// Safari has no requestIdleCallback; a few seconds after the first screen is idle enough there.
+function whenIdle(task: () => void): () => void {
+  if (typeof requestIdleCallback === 'function') {
+    const id = requestIdleCallback(task, { timeout: 10_000 })
+    return () => cancelIdleCallback(id)
+  }
+  const timer = setTimeout(task, 3000)
+  return () => clearTimeout(timer)
+}
 
 /**
  * Asks for the password again over the current screen when EM says the session ended; the URL is untouched.
@@ -16,6 +58,8 @@ export function ReauthDialog() {
   const queryClient = useQueryClient()
   const router = useRouter()
   const dialog = useRef<HTMLDialogElement>(null)
+
+  useEffect(() => whenIdle(() => void loadSignInForm()), [])
 
   useEffect(() => {
     const element = dialog.current
@@ -46,7 +90,9 @@ export function ReauthDialog() {
           <p className="sign-in__target">
             Sign in again to continue. Filters, sort and page stay as they are.
           </p>
-          <SignInForm onSignedIn={signedIn} userName={session?.userName} />
+          <Suspense fallback={<p aria-busy="true">Loading the sign-in form…</p>}>
+            <SignInForm onSignedIn={signedIn} userName={session?.userName} />
+          </Suspense>
         </div>
       ) : null}
     </dialog>
