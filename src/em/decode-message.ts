@@ -26,8 +26,33 @@ export type DecodeFailure =
   | { kind: 'other'; message: string }
 
 export type DecodeReply =
-  | { id: number; ok: true; doc: unknown }
-  | { id: number; ok: false; error: DecodeFailure }
+  /** `more`: how many `DecodeItems` messages follow with the rest of the page's items. */
+  { id: number; ok: true; doc: unknown; more?: number } | { id: number; ok: false; error: DecodeFailure }
+
+/** More items of the page a `DecodeReply` started, in order. */
+export interface DecodeItems {
+  id: number
+  part: unknown[]
+}
+
+export type DecodeMessage = DecodeReply | DecodeItems
+
+// The main thread unpacks each message (a structured clone) in one task: a 1,000-session page in one message cost
+// it 20-40 ms in one piece; a hundred sessions a message keeps each piece to a few.
+export const ITEMS_PER_MESSAGE = 100
+
+/** The messages that answer a request: the reply, its page's items spread over several when there are many. */
+export function answerMessages(request: DecodeRequest): DecodeMessage[] {
+  const reply = answerDecodeRequest(request)
+  if (!reply.ok || !isObject(reply.doc) || !Array.isArray(reply.doc.items)) return [reply]
+  const items: unknown[] = reply.doc.items
+  if (items.length <= ITEMS_PER_MESSAGE) return [reply]
+  const rest: DecodeItems[] = []
+  for (let at = ITEMS_PER_MESSAGE; at < items.length; at += ITEMS_PER_MESSAGE)
+    rest.push({ id: reply.id, part: items.slice(at, at + ITEMS_PER_MESSAGE) })
+  const doc = { ...reply.doc, items: items.slice(0, ITEMS_PER_MESSAGE) }
+  return [{ ...reply, doc, more: rest.length }, ...rest]
+}
 
 /** What the worker does with one request: decodeAndParse, its error turned into data. */
 export function answerDecodeRequest(request: DecodeRequest): DecodeReply {
@@ -44,4 +69,9 @@ function describeFailure(error: unknown): DecodeFailure {
   }
   if (error instanceof EmParseError) return { kind: 'parse', message: error.message, excerpt: error.excerpt }
   return { kind: 'other', message: error instanceof Error ? error.message : String(error) }
+}
+
+// Not schemas.ts's isRecord: that module carries zod, which this one does not need.
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -3,7 +3,7 @@
 // that reads several large pages at once (the protection view) decodes them side by side. Where there is no Worker
 // (Vitest, jsdom) or it fails to start, the same decodeBody runs here, loaded on demand; both paths give the same
 // documents and errors.
-import type { DecodeFailure, DecodeReply, DecodeRequest } from './decode-message.ts'
+import type { DecodeFailure, DecodeMessage, DecodeRequest } from './decode-message.ts'
 import { EmHttpError, EmParseError } from './errors.ts'
 import type { PageParserName } from './page-parsers.ts'
 import type { WireFormat } from './wire-format.ts'
@@ -12,6 +12,8 @@ interface Waiting {
   request: DecodeRequest
   resolve: (doc: unknown) => void
   reject: (error: unknown) => void
+  /** A page whose items come in several messages (decode-message.ts): what came so far. */
+  partial?: { doc: Record<string, unknown>; items: unknown[]; more: number }
 }
 
 // Two: pages arrive a few at a time, and the machine's other cores serve the page and the browser itself.
@@ -50,18 +52,38 @@ function startWorker(): Worker | null {
     return null
   }
   current.set(worker, null)
-  worker.addEventListener('message', (event: MessageEvent<DecodeReply>) => {
-    const reply = event.data
+  worker.addEventListener('message', (event: MessageEvent<DecodeMessage>) => {
     const waiting = current.get(worker)
+    if (waiting && waiting.request.id === event.data.id && !settle(waiting, event.data)) return
     current.set(worker, null)
-    if (waiting?.request.id === reply.id) {
-      if (reply.ok) waiting.resolve(reply.doc)
-      else waiting.reject(rebuildFailure(reply.error))
-    }
     dispatch()
   })
   worker.addEventListener('error', giveUp)
   return worker
+}
+
+/** Takes one message of a worker's answer; true once the answer is complete (settled). */
+function settle(waiting: Waiting, message: DecodeMessage): boolean {
+  if ('part' in message) {
+    const partial = waiting.partial
+    if (!partial) return true
+    partial.items.push(...message.part)
+    partial.more -= 1
+    if (partial.more > 0) return false
+    waiting.resolve({ ...partial.doc, items: partial.items })
+    return true
+  }
+  if (!message.ok) {
+    waiting.reject(rebuildFailure(message.error))
+    return true
+  }
+  const { doc, more = 0 } = message
+  if (more > 0 && isObject(doc) && Array.isArray(doc.items)) {
+    waiting.partial = { doc, items: [...doc.items], more }
+    return false
+  }
+  waiting.resolve(doc)
+  return true
 }
 
 function idleWorker(): Worker | null {
@@ -128,4 +150,9 @@ export async function decodeOffThread(
     if (error instanceof WorkerUnavailable) return decodeHere({ text, format, path, parser })
     throw error
   }
+}
+
+// Not schemas.ts's isRecord: that module carries zod, which this one does not need.
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -1,6 +1,6 @@
 // The worker that decodes EM bodies (XML above all: ~150 ms for a 1,000-session page) off the main thread.
-import { answerDecodeRequest, type DecodeRequest } from './decode-message.ts'
+import { answerMessages, type DecodeRequest } from './decode-message.ts'
 
 self.addEventListener('message', (event: MessageEvent<DecodeRequest>) => {
-  self.postMessage(answerDecodeRequest(event.data))
+  for (const message of answerMessages(event.data)) self.postMessage(message)
 })
