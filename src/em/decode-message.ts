@@ -1,5 +1,6 @@
 // The messages between decode-off-thread.ts and its worker: a body to decode, and the document or the error back.
 // Errors cross as plain data (structured clone keeps neither class nor fields) and are rebuilt on the other side.
+import { isRecord } from '@/lib/is-record.ts'
 import { decodeBody } from './decode-body.ts'
 import { EmHttpError, EmParseError } from './errors.ts'
 import { PAGE_PARSERS, type PageParserName } from './page-parsers.ts'
@@ -44,7 +45,7 @@ export const ITEMS_PER_MESSAGE = 100
 /** The messages that answer a request: the reply, its page's items spread over several when there are many. */
 export function answerMessages(request: DecodeRequest): DecodeMessage[] {
   const reply = answerDecodeRequest(request)
-  if (!reply.ok || !isObject(reply.doc) || !Array.isArray(reply.doc.items)) return [reply]
+  if (!reply.ok || !isRecord(reply.doc) || !Array.isArray(reply.doc.items)) return [reply]
   const items: unknown[] = reply.doc.items
   if (items.length <= ITEMS_PER_MESSAGE) return [reply]
   const rest: DecodeItems[] = []
@@ -69,9 +70,4 @@ function describeFailure(error: unknown): DecodeFailure {
   }
   if (error instanceof EmParseError) return { kind: 'parse', message: error.message, excerpt: error.excerpt }
   return { kind: 'other', message: error instanceof Error ? error.message : String(error) }
-}
-
-// Not schemas.ts's isRecord: that module carries zod, which this one does not need.
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

@@ -3,6 +3,7 @@
 // that reads several large pages at once (the protection view) decodes them side by side. Where there is no Worker
 // (Vitest, jsdom) or it fails to start, the same decodeBody runs here, loaded on demand; both paths give the same
 // documents and errors.
+import { isRecord } from '@/lib/is-record.ts'
 import type { DecodeFailure, DecodeMessage, DecodeRequest } from './decode-message.ts'
 import { EmHttpError, EmParseError } from './errors.ts'
 import type { PageParserName } from './page-parsers.ts'
@@ -78,7 +79,7 @@ function settle(waiting: Waiting, message: DecodeMessage): boolean {
     return true
   }
   const { doc, more = 0 } = message
-  if (more > 0 && isObject(doc) && Array.isArray(doc.items)) {
+  if (more > 0 && isRecord(doc) && Array.isArray(doc.items)) {
     waiting.partial = { doc, items: [...doc.items], more }
     return false
   }
@@ -150,9 +151,4 @@ export async function decodeOffThread(
     if (error instanceof WorkerUnavailable) return decodeHere({ text, format, path, parser })
     throw error
   }
-}
-
-// Not schemas.ts's isRecord: that module carries zod, which this one does not need.
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

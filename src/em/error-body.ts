@@ -6,7 +6,7 @@
 // - The dashboard's own proxy (proxy/json-response.ts): `{"error": "<code>", "message": "…"}` for kiosk 503s,
 //   allowlist 403s and guard refusals (400, 405).
 
-import { isRecord } from './schemas.ts'
+import { isRecord } from '@/lib/is-record.ts'
 import { parseXml } from './xml.ts'
 
 export interface ErrorWordsInBody {

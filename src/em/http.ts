@@ -1,9 +1,9 @@
 // The app's only fetch (STYLE §3.2): same-origin /api through the proxy, typed errors, no side effects.
 
+import { isRecord } from '@/lib/is-record.ts'
 import { decodeOffThread } from './decode-off-thread.ts'
 import { EmHttpError, EmLinkError, EmUnreachableError } from './errors.ts'
 import { type LogonSession, parseLogonSession } from './parse-logon-session.ts'
-import { isRecord } from './schemas.ts'
 import type { WireFormat } from './wire-format.ts'
 
 export interface EmFetchOptions {

@@ -1,10 +1,12 @@
 // ObjectInJob, a job's include (em-api.md §12): a VM or a container (folder, host, tag…) EM does not expand.
 // The query answer's container is unconfirmed (§18): Resources or Entities, ObjectsInJob (XML) or ObjectInJobs
 // (JSON, §17.5) are all read.
+
+import { isRecord } from '@/lib/is-record.ts'
 import { z } from '@/lib/zod.ts'
 import { linksSchema } from './link-schema.ts'
 import { type Page, pagingInfoSchema } from './page-schema.ts'
-import { documentOf, isRecord, listOf, optionalText, parseWith } from './schemas.ts'
+import { documentOf, listOf, optionalText, parseWith } from './schemas.ts'
 import { upReference } from './up-reference.ts'
 
 export interface ObjectInJob {

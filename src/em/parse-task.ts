@@ -1,9 +1,11 @@
 // EM's Task resource (em-api.md §13.2): what a job or server action answers with (202), and what /tasks/{ID}
 // answers until it is Finished. No JSON sample exists; the schema reads §5's mapping of the XML examples.
+
+import { isRecord } from '@/lib/is-record.ts'
 import { addIssue, preprocess, z } from '@/lib/zod.ts'
 import { findLink } from './link-resolver.ts'
 import { linksSchema } from './link-schema.ts'
-import { documentOf, isRecord, optionalText, parseWith, wireBool } from './schemas.ts'
+import { documentOf, optionalText, parseWith, wireBool } from './schemas.ts'
 
 /** Running → OperationFinished (done on the backup server, not yet collected by EM) → Finished; raw otherwise. */
 export type TaskState = 'Running' | 'OperationFinished' | 'Finished' | (string & {})

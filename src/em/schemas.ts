@@ -1,5 +1,7 @@
 // Shared zod building blocks. XML arrives as strings (xml.ts keeps every value a string), JSON as numbers,
 // booleans and null (em-api.md §5): each block accepts both, so one schema serves both formats.
+
+import { isRecord } from '@/lib/is-record.ts'
 import { addIssue, preprocess, z } from '@/lib/zod.ts'
 import { EmParseError } from './errors.ts'
 
@@ -157,11 +159,6 @@ export function documentOf<T extends z.ZodMiniType>(root: string, schema: T) {
     const single = isRecord(value) && Object.keys(value).length === 1
     return single && root in value ? value[root] : value
   }, schema)
-}
-
-/** Whether a decoded value is a plain object (not null, not an array). */
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 /** Runs a schema over a decoded body; a mismatch becomes an EmParseError naming the field and what it expected. */
