@@ -15,7 +15,9 @@ interface Frame {
 }
 
 const DECLARATION = /^<\?xml\s[^<>?]*\?>/
-const ENTITY = /&(?:#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/y
+/** The entities EM writes (em-api.md §1): numeric, and the five named ones; xml.ts decodes the same list. */
+export const EM_ENTITY = '&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);'
+const ENTITY = new RegExp(EM_ENTITY, 'y')
 
 const unsafeName = (name: string) => name in Object.prototype || name === 'prototype'
 

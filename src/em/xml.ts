@@ -1,7 +1,7 @@
 // The only XML parser of the app (STYLE §3.3), configured for EM bodies.
 import { type EntityDecoderOptions, XMLParser, XMLValidator } from 'fast-xml-parser'
 import { EmParseError } from './errors.ts'
-import { type ListRule, scanEmXml } from './xml-fast-path.ts'
+import { EM_ENTITY, type ListRule, scanEmXml } from './xml-fast-path.ts'
 
 // Elements EM repeats inside a list: one item must still come out as an array (em-api.md §5).
 const ALWAYS_LISTS = new Set(['Link', 'Ref', 'SupportedVersion'])
@@ -23,9 +23,11 @@ const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '
 
 // EM may write &#39; and &#x2F; besides the five named entities (em-api.md §1). One pass, so `&amp;#39;`
 // stays `&#39;`; DOCTYPE-declared entities are never expanded.
+const ENTITIES = new RegExp(EM_ENTITY, 'g')
+
 function decodeEntities(text: string): string {
   if (!text.includes('&')) return text
-  return text.replace(/&(#x[0-9a-fA-F]+|#[0-9]+|amp|lt|gt|quot|apos);/g, (whole, name: string) => {
+  return text.replace(ENTITIES, (whole, name: string) => {
     if (!name.startsWith('#')) return PREDEFINED[name] ?? whole
     const code = name.startsWith('#x') ? Number.parseInt(name.slice(2), 16) : Number(name.slice(1))
     return code <= 0x10ffff ? String.fromCodePoint(code) : whole
