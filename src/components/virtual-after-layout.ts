@@ -48,3 +48,12 @@ export function scrollAfterFirstLayout<S extends Element, I extends Element>(
   subscribed.add(instance)
   win.requestAnimationFrame(() => elementScroll(offset, options, instance))
 }
+
+/** The options above together, spread into useVirtualizer's: no forced layout in the render's task. */
+export function withoutForcedLayout() {
+  return {
+    initialRect: windowRect(),
+    observeElementRect: observeRectAfterLayout,
+    scrollToFn: scrollAfterFirstLayout,
+  }
+}

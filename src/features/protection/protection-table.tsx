@@ -7,11 +7,7 @@ import '@/components/grid-table.css'
 import { GridHeader } from '@/components/grid-header.tsx'
 import { LocalTime } from '@/components/local-time.tsx'
 import { StatusBadge } from '@/components/status-badge.tsx'
-import {
-  observeRectAfterLayout,
-  scrollAfterFirstLayout,
-  windowRect,
-} from '@/components/virtual-after-layout.ts'
+import { withoutForcedLayout } from '@/components/virtual-after-layout.ts'
 import type { ProtectionRow } from '@/em/protection/protection-types.ts'
 import { formatAge } from '@/lib/format-time.ts'
 import { ProtectionBadge } from './protection-badge.tsx'
@@ -101,9 +97,7 @@ export function ProtectionTable(props: ProtectionTableProps) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 10,
     // No forced layout in the render's task (components/virtual-after-layout.ts).
-    initialRect: windowRect(),
-    observeElementRect: observeRectAfterLayout,
-    scrollToFn: scrollAfterFirstLayout,
+    ...withoutForcedLayout(),
   })
   const navigate = useNavigate()
   const { field, desc } = parseSort(props.sort)

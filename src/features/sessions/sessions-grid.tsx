@@ -4,11 +4,7 @@ import { useElementScrollRestoration, useNavigate } from '@tanstack/react-router
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { type CSSProperties, type KeyboardEvent, type MouseEvent, useEffect, useRef, useState } from 'react'
 import '@/components/grid-table.css'
-import {
-  observeRectAfterLayout,
-  scrollAfterFirstLayout,
-  windowRect,
-} from '@/components/virtual-after-layout.ts'
+import { withoutForcedLayout } from '@/components/virtual-after-layout.ts'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import { type Density, densityPreference, usePreference } from '@/lib/preferences.ts'
 import { useShortcut } from '@/lib/use-shortcut.ts'
@@ -42,9 +38,7 @@ export function SessionsGrid({ table, caption, viewKey, busy, stale }: SessionsG
     overscan: 12,
     initialOffset: restored?.scrollY,
     // No forced layout in the render's task (components/virtual-after-layout.ts).
-    initialRect: windowRect(),
-    observeElementRect: observeRectAfterLayout,
-    scrollToFn: scrollAfterFirstLayout,
+    ...withoutForcedLayout(),
   })
 
   // A new density changes every row's height: measure again so rows do not overlap or gap.
