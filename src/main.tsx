@@ -7,14 +7,21 @@ import { idbCacheStore } from '@/app/cache-store.ts'
 import { createQueryClient } from '@/app/query-client.ts'
 import { createAppRouter } from '@/app/router.tsx'
 import { preloadRouteCode, restoreAtStart } from '@/app/startup.ts'
+import { yieldToMain } from '@/lib/yield-to-main.ts'
 
 const queryClient = createQueryClient()
-const router = createAppRouter(queryClient)
-// Both start now, before React's first render and side by side (startup.ts). The URL the page opened at decides
-// whose cache it is (a kiosk wall or the signed-in user), as it did when the restore started from an effect.
+// The restore starts first and the rest follows in tasks of its own (yield-to-main.ts): evaluating the modules,
+// creating the router, starting the route code and React's first render each cost tens of milliseconds, and in
+// one task they made the longest task of a load (issue 18). The restore and the route code still load side by
+// side, before React's first render (startup.ts). The URL the page opened at decides whose cache it is (a kiosk
+// wall or the signed-in user).
 const { pathname, hash } = window.location
 const { restored } = restoreAtStart(queryClient, idbCacheStore(), { pathname, hash })
+await yieldToMain()
+const router = createAppRouter(queryClient)
+await yieldToMain()
 void preloadRouteCode(router, pathname)
+await yieldToMain()
 
 const root = document.getElementById('root')
 if (root) {
