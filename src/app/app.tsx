@@ -1,6 +1,6 @@
 import { type QueryClient, QueryClientProvider } from '@tanstack/react-query'
 import { RouterProvider } from '@tanstack/react-router'
-import { useEffect, useState } from 'react'
+import { startTransition, useEffect, useState } from 'react'
 import type { createAppRouter } from './router.tsx'
 
 interface AppProps {
@@ -19,7 +19,9 @@ export function App({ queryClient, router, restored }: AppProps) {
   useEffect(() => {
     let live = true
     void restored.then(() => {
-      if (live) setReady(true)
+      // A transition, so React renders the first screen in slices of a few milliseconds rather than in one task
+      // of 100-250 ms (issue 18: the longest task of a load).
+      if (live) startTransition(() => setReady(true))
     })
     return () => {
       live = false
