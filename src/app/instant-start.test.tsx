@@ -4,23 +4,12 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { http } from 'msw'
 import { describe, expect, it } from 'vitest'
 import { createQueryClient } from '@/app/query-client.ts'
+import { memoryCacheStore } from '@/test/memory-cache-store.ts'
 import { renderAt } from '@/test/render-at.tsx'
 import { signedInEmulator } from '@/test/signed-in-emulator.ts'
-import type { CacheStore } from './cache-store.ts'
 import { startQueryPersistence } from './query-persistence.ts'
 
 const em = signedInEmulator()
-
-function memoryStore(): CacheStore & { map: Map<string, unknown> } {
-  const map = new Map<string, unknown>()
-  return {
-    map,
-    get: async (key) => structuredClone(map.get(key)),
-    set: async (key, value) => void map.set(key, structuredClone(value)),
-    del: async (key) => void map.delete(key),
-    keys: async () => [...map.keys()],
-  }
-}
 
 const location = { pathname: '/sessions', hash: '' }
 const rowLinks = () =>
@@ -29,7 +18,7 @@ const rowLinks = () =>
     .map((link) => link.getAttribute('href'))
 
 /** Moves every stored answer back in time, as if the visit that stored it was `minutes` ago. */
-function age(store: ReturnType<typeof memoryStore>, minutes: number) {
+function age(store: ReturnType<typeof memoryCacheStore>, minutes: number) {
   for (const [key, value] of store.map) {
     const text = JSON.stringify(value).replace(/"(dataUpdatedAt|timestamp)":(\d+)/g, (_m, field, at) => {
       return `"${field}":${Number(at) - minutes * 60_000}`
@@ -40,7 +29,7 @@ function age(store: ReturnType<typeof memoryStore>, minutes: number) {
 
 describe('the instant start', () => {
   it('shows the last visit’s rows at once with their age while EM is slow, then EM’s rows', async () => {
-    const store = memoryStore()
+    const store = memoryCacheStore()
     const first = renderAt('/sessions')
     const saving = startQueryPersistence({ queryClient: first.queryClient, store, emHost: 'em', location })
     await waitFor(() => expect(rowLinks().length).toBeGreaterThan(5), { timeout: 15_000 })

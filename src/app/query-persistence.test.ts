@@ -2,6 +2,7 @@ import { notifyManager, QueryClient } from '@tanstack/react-query'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { sessionQueries } from '@/em/session-queries.ts'
 import { clearEmSession, type EmSession, setEmSession } from '@/em/session-token.ts'
+import { memoryCacheStore } from '@/test/memory-cache-store.ts'
 import { cacheKeyOf } from './cache-scope.ts'
 import type { CacheStore } from './cache-store.ts'
 import { CACHE_BUSTER, CACHE_MAX_AGE_MS } from './persisted-client.ts'
@@ -13,17 +14,6 @@ const KIOSK_WALL = { pathname: '/wall', hash: '#key=s3cret-kiosk-key' }
 // Widened: these tests are about storage, not about what a page holds.
 const LIST_KEY: readonly unknown[] = sessionQueries.list({ filter: {}, page: 1, pageSize: 100 }).queryKey
 const ROWS = { items: [{ id: 'a', name: 'Replica job 1' }], paging: { pagesCount: 1 } }
-
-function memoryStore(): CacheStore & { map: Map<string, unknown> } {
-  const map = new Map<string, unknown>()
-  return {
-    map,
-    get: async (key) => structuredClone(map.get(key)),
-    set: async (key, value) => void map.set(key, structuredClone(value)),
-    del: async (key) => void map.delete(key),
-    keys: async () => [...map.keys()],
-  }
-}
 
 function session(userName: string): EmSession {
   return {
@@ -78,7 +68,7 @@ afterEach(() => {
 
 describe('the persisted query cache', () => {
   it('brings the last lists back on the next visit, with the time EM sent them', async () => {
-    const store = memoryStore()
+    const store = memoryCacheStore()
     const first = await visit(store)
     const sentAt = first.queryClient.getQueryState(LIST_KEY)?.dataUpdatedAt
     first.persistence.stop()
@@ -91,7 +81,7 @@ describe('the persisted query cache', () => {
   })
 
   it('stores only EM lists and counts, and nothing of the session or the kiosk key', async () => {
-    const store = memoryStore()
+    const store = memoryCacheStore()
     ;(await visit(store, { location: KIOSK_WALL })).persistence.stop()
     ;(await visit(store)).persistence.stop()
     const stored = JSON.stringify([...store.map])
@@ -103,7 +93,7 @@ describe('the persisted query cache', () => {
   })
 
   it('is scoped to the EM host and the user; a kiosk wall has its own entry', async () => {
-    const store = memoryStore()
+    const store = memoryCacheStore()
     ;(await visit(store)).persistence.stop()
     expect([...store.map.keys()]).toEqual([cacheKeyOf(HOST, { kind: 'user', name: 'alice' })])
     expect((await reopen(store, { emHost: 'other-em.example.com' })).getQueryData(LIST_KEY)).toBeUndefined()
@@ -114,7 +104,7 @@ describe('the persisted query cache', () => {
   })
 
   it('restores nothing, and saves nothing, without a signed-in user', async () => {
-    const store = memoryStore()
+    const store = memoryCacheStore()
     ;(await visit(store)).persistence.stop()
     const saved = new Map(store.map)
     clearEmSession()
@@ -124,7 +114,7 @@ describe('the persisted query cache', () => {
   })
 
   it('drops the user entry on sign-out, and a save still pending is not written afterwards', async () => {
-    const store = memoryStore()
+    const store = memoryCacheStore()
     const { queryClient, persistence } = await visit(store)
     expect(store.map.size).toBe(1)
     queryClient.setQueryData(LIST_KEY, { ...ROWS, items: [] })
@@ -137,7 +127,7 @@ describe('the persisted query cache', () => {
   })
 
   it('drops the old user entry and the data on screen when another user signs in', async () => {
-    const store = memoryStore()
+    const store = memoryCacheStore()
     const { queryClient, persistence } = await visit(store)
     setEmSession(session('bob'))
     await vi.advanceTimersByTimeAsync(SAVE_THROTTLE_MS * 2)
@@ -148,7 +138,7 @@ describe('the persisted query cache', () => {
   })
 
   it('drops another user entry left behind (browser closed without signing out) when someone signs in', async () => {
-    const store = memoryStore()
+    const store = memoryCacheStore()
     ;(await visit(store)).persistence.stop()
     setEmSession(session('bob'))
     await reopen(store)
@@ -156,7 +146,7 @@ describe('the persisted query cache', () => {
   })
 
   it('ignores and removes a store older than a day', async () => {
-    const store = memoryStore()
+    const store = memoryCacheStore()
     ;(await visit(store)).persistence.stop()
     vi.setSystemTime(Date.now() + CACHE_MAX_AGE_MS + 60_000)
     expect((await reopen(store)).getQueryData(LIST_KEY)).toBeUndefined()
@@ -169,7 +159,7 @@ describe('the persisted query cache', () => {
     ['queries without keys', { timestamp: Date.now(), buster: CACHE_BUSTER, queries: [{ data: 1 }] }],
     ['an old build or schema', 'old-build'],
   ])('ignores %s silently and removes it', async (_name, value) => {
-    const store = memoryStore()
+    const store = memoryCacheStore()
     ;(await visit(store)).persistence.stop()
     const key = cacheKeyOf(HOST, { kind: 'user', name: 'alice' })
     const saved = store.map.get(key)
@@ -181,7 +171,7 @@ describe('the persisted query cache', () => {
   })
 
   it('starts empty when the store cannot be read', async () => {
-    const store = memoryStore()
+    const store = memoryCacheStore()
     store.get = () => Promise.reject(new Error('IndexedDB is not available'))
     store.keys = () => Promise.reject(new Error('IndexedDB is not available'))
     expect((await reopen(store)).getQueryData(LIST_KEY)).toBeUndefined()
