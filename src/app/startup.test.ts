@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { dashboardConfigQuery } from '@/config/dashboard-config.ts'
 import { sessionQueries } from '@/em/session-queries.ts'
 import { clearEmSession, setEmSession } from '@/em/session-token.ts'
+import { memoryCacheStore } from '@/test/memory-cache-store.ts'
 import { cacheKeyOf } from './cache-scope.ts'
 import type { CacheStore } from './cache-store.ts'
 import { CACHE_BUSTER } from './persisted-client.ts'
@@ -30,13 +31,7 @@ function storeWithLastVisit(): CacheStore {
       { queryHash: JSON.stringify(LIST_KEY), queryKey: [...LIST_KEY], data: ROWS, dataUpdatedAt: at },
     ],
   }
-  const map = new Map<string, unknown>([[cacheKeyOf(HOST, { kind: 'user', name: 'alice' }), value]])
-  return {
-    get: async (key) => structuredClone(map.get(key)),
-    set: async (key, next) => void map.set(key, structuredClone(next)),
-    del: async (key) => void map.delete(key),
-    keys: async () => [...map.keys()],
-  }
+  return memoryCacheStore([[cacheKeyOf(HOST, { kind: 'user', name: 'alice' }), value]])
 }
 
 /** A client that already knows the proxy's config (the fetch itself is dashboard-config's business). */
@@ -62,6 +57,18 @@ describe('the restore at page start', () => {
     await start.restored
     expect(queryClient.getQueryData(LIST_KEY)).toEqual(ROWS)
     start.stop()
+  })
+
+  it('leaves no give-up timer behind once the restore is done', async () => {
+    vi.useFakeTimers()
+    notifyManager.setScheduler(queueMicrotask)
+    const queryClient = clientOf(HOST)
+    const start = restoreAtStart(queryClient, storeWithLastVisit(), DESK)
+    await vi.advanceTimersByTimeAsync(0)
+    await start.restored
+    expect(queryClient.getQueryData(LIST_KEY)).toEqual(ROWS)
+    start.stop()
+    expect(vi.getTimerCount()).toBe(0)
   })
 
   it('gives up on a store that never answers, so the page starts without the last data', async () => {

@@ -32,8 +32,13 @@ export function restoreAtStart(
     stop = persistence.stop
     await persistence.ready
   })().catch(() => undefined)
-  const giveUp = new Promise<void>((resolve) => setTimeout(resolve, RESTORE_WAIT_MS))
-  return { restored: Promise.race([restore, giveUp]), stop: () => stop() }
+  // The give-up timer is cleared once the restore settles: a page should not hold a timer it no longer needs.
+  let giveUpTimer: ReturnType<typeof setTimeout> | undefined
+  const giveUp = new Promise<void>((resolve) => {
+    giveUpTimer = setTimeout(resolve, RESTORE_WAIT_MS)
+  })
+  const restored = Promise.race([restore, giveUp]).finally(() => clearTimeout(giveUpTimer))
+  return { restored, stop: () => stop() }
 }
 
 /**
