@@ -43,14 +43,18 @@ function scroller(): HTMLDivElement {
   return element
 }
 
-function virtualizerFor(element: HTMLDivElement, scrollToFn = elementScroll<HTMLDivElement>) {
+function virtualizerFor(
+  element: HTMLDivElement,
+  scrollToFn = elementScroll<HTMLDivElement>,
+  initialOffset = 720,
+) {
   return new Virtualizer<HTMLDivElement, Element>({
     count: 1000,
     getScrollElement: () => element,
     estimateSize: () => 36,
     overscan: 0,
     initialRect: { width: 1200, height: 360 },
-    initialOffset: 720,
+    initialOffset,
     scrollToFn,
     observeElementOffset,
     observeElementRect: observeRectAfterLayout,
@@ -106,5 +110,17 @@ describe('scrollAfterFirstLayout', () => {
     expect(element.scrollTo).toHaveBeenCalledWith({ top: 720, behavior: undefined })
     virtualizer.scrollToOffset(0)
     expect(element.scrollTo).toHaveBeenLastCalledWith({ top: 0, behavior: 'auto' })
+  })
+
+  it('writes nothing for a new scroller at the top, not even in a frame; later writes at once', () => {
+    Object.defineProperty(window, 'ResizeObserver', { configurable: true, value: FakeResizeObserver })
+    const element = scroller()
+    const virtualizer = virtualizerFor(element, scrollAfterFirstLayout, 0)
+    virtualizer._willUpdate()
+    expect(frames).toHaveLength(0)
+    expect(element.scrollTo).not.toHaveBeenCalled()
+    // jsdom lays nothing out, so the library clamps every offset to 0: what counts is that the write happens.
+    virtualizer.scrollToOffset(360)
+    expect(element.scrollTo).toHaveBeenCalledWith({ top: 0, behavior: 'auto' })
   })
 })

@@ -46,6 +46,10 @@ export function scrollAfterFirstLayout<S extends Element, I extends Element>(
     return
   }
   subscribed.add(instance)
+  // A scroller the virtualizer has just subscribed to is new, so it is at the top: writing 0 would change nothing
+  // but still make the browser lay the page out in that frame's animation callback, before its own layout (the
+  // longest task of the explorer's and the protection view's first load in issue 18's traces).
+  if (offset === 0) return
   win.requestAnimationFrame(() => elementScroll(offset, options, instance))
 }
 
