@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs'
 import { afterEach, describe, expect, test, vi } from 'vitest'
 import { EmHttpError, EmLinkError, EmUnreachableError } from './errors.ts'
-import { emFetch, logon, logout } from './http.ts'
+import { emFetch } from './http.ts'
+import { logon, logout } from './logon.ts'
 
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8')
 const TOKEN = 'NDRjZmJkYmUtNWE5NS00MTU2LTg4NjctOTFmMDY5YjdjMmNj'

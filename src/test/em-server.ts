@@ -2,7 +2,7 @@
 // catch-all that errors on anything unhandled. Only src/test/ may reach into emulator/.
 import { HttpResponse, http } from 'msw'
 import { type SetupServerApi, setupServer } from 'msw/node'
-import { logon } from '@/em/http.ts'
+import { logon } from '@/em/logon.ts'
 import { setEmSession } from '@/em/session-token.ts'
 import { advanceClock } from '../../emulator/control/clock.ts'
 import { parseUsers } from '../../emulator/handlers/accounts.ts'

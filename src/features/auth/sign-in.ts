@@ -1,5 +1,6 @@
 import { EmHttpError } from '@/em/errors.ts'
-import { emFetch, logon, logout } from '@/em/http.ts'
+import { emFetch } from '@/em/http.ts'
+import { logon, logout } from '@/em/logon.ts'
 import { setEmSession } from '@/em/session-token.ts'
 import { getWireFormat } from '@/em/wire-format.ts'
 

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from '@tanstack/react-router'
-import { logout } from '@/em/http.ts'
+import { logout } from '@/em/logon.ts'
 import { clearEmSession, getEmSession } from '@/em/session-token.ts'
 import { getWireFormat } from '@/em/wire-format.ts'
 import { closeReauth } from './reauth-store.ts'
