@@ -22,7 +22,18 @@ export default defineConfig({
     // Inert under Vitest: tests start their own emulator (STYLE §3.10).
     ...(process.env.VITEST ? [] : [emProxyPlugin()]),
   ],
-  resolve: { alias: { '@': src } },
+  resolve: {
+    alias: [
+      { find: '@', replacement: src },
+      // TanStack's store (the router) and recharts import the with-selector hook through the package's shim for
+      // React < 18; React 19 has useSyncExternalStore, and the package's own non-shim build of the same hook uses it
+      // directly. Without this the shim rode along in the initial JS (issue 18).
+      {
+        find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/,
+        replacement: 'use-sync-external-store/with-selector.js',
+      },
+    ],
+  },
   server: { host: '127.0.0.1', port: 5173, strictPort: false },
   preview: { host: '127.0.0.1', port: 4173, strictPort: false },
   // No source maps in dist/ unless BUILD_SOURCEMAPS=1 (README "Deploying").
