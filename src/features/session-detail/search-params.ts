@@ -5,7 +5,7 @@ import {
   DEFAULT_TASK_SORT,
   TASK_SORT_KEYS,
   type TaskSort,
-} from '@/features/session-detail/tasks/task-order.ts'
+} from '@/features/session-detail/tasks/task-sort.ts'
 import { addIssue, z } from '@/lib/zod.ts'
 
 /** `key.dir`, e.g. `size.desc`; case-insensitive. */

@@ -14,7 +14,7 @@ import { formatTaskSort, parseTaskSort } from './search-params.ts'
 import { SessionFields } from './session-fields.tsx'
 import { SessionHeader } from './session-header.tsx'
 import { SessionNav } from './session-nav.tsx'
-import { DEFAULT_TASK_SORT, type TaskSortKey } from './tasks/task-order.ts'
+import { DEFAULT_TASK_SORT, type TaskSortKey } from './tasks/task-sort.ts'
 import { TasksCard } from './tasks/tasks-card.tsx'
 import './session-detail.css'
 

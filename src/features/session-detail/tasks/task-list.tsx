@@ -5,8 +5,8 @@ import type { ReplicaTaskSession } from '@/em/parse-task-session.ts'
 import { isRunning } from '@/em/session-status.ts'
 import { FoldableText } from '@/features/session-detail/foldable-text.tsx'
 import { formatBytes, formatExactBytes } from '@/lib/format-bytes.ts'
-import { TASK_SORT_KEYS, type TaskSort, type TaskSortKey } from './task-order.ts'
 import { TaskDuration } from './task-row.tsx'
+import { TASK_SORT_KEYS, type TaskSort, type TaskSortKey } from './task-sort.ts'
 
 const SORT_LABELS: Record<TaskSortKey, string> = {
   vm: 'VM name',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { ReplicaTaskSession } from '@/em/parse-task-session.ts'
-import { countByResult, DEFAULT_TASK_SORT, resultRank, sortTasks } from './task-order.ts'
+import { countByResult, resultRank, sortTasks } from './task-order.ts'
+import { DEFAULT_TASK_SORT } from './task-sort.ts'
 
 const NOW = Date.UTC(2025, 9, 19, 8)
 

@@ -2,17 +2,7 @@
 // (em-api.md §6.2), and one session holds at most a few hundred VMs.
 import type { ReplicaTaskSession } from '@/em/parse-task-session.ts'
 import { durationMs } from '@/em/session-status.ts'
-
-export const TASK_SORT_KEYS = ['vm', 'state', 'result', 'reason', 'size', 'start', 'end', 'duration'] as const
-export type TaskSortKey = (typeof TASK_SORT_KEYS)[number]
-
-export interface TaskSort {
-  key: TaskSortKey
-  dir: 'asc' | 'desc'
-}
-
-/** Worst first: failed and warning rows lead the table by default. */
-export const DEFAULT_TASK_SORT: TaskSort = { key: 'result', dir: 'desc' }
+import type { TaskSort, TaskSortKey } from './task-sort.ts'
 
 // Severity, not the alphabet: a result without an outcome (None, unknown: §9.2) sits between Warning and Success.
 const RESULT_RANK: Record<string, number> = { failed: 3, warning: 2, success: 0 }

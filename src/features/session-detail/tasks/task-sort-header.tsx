@@ -1,4 +1,4 @@
-import type { TaskSort, TaskSortKey } from './task-order.ts'
+import type { TaskSort, TaskSortKey } from './task-sort.ts'
 
 const ARIA_SORT = { asc: 'ascending', desc: 'descending' } as const
 

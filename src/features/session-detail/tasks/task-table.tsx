@@ -3,8 +3,9 @@ import { StatusBadge } from '@/components/status-badge.tsx'
 import type { ReplicaTaskSession } from '@/em/parse-task-session.ts'
 import { PHONE_QUERY, useMediaQuery } from '@/lib/use-media-query.ts'
 import { TaskList } from './task-list.tsx'
-import { countByResult, sortTasks, type TaskSort, type TaskSortKey } from './task-order.ts'
+import { countByResult, sortTasks } from './task-order.ts'
 import { TaskRow } from './task-row.tsx'
+import type { TaskSort, TaskSortKey } from './task-sort.ts'
 import { TaskSortHeader } from './task-sort-header.tsx'
 
 export const COLUMNS: readonly { key: TaskSortKey; label: string }[] = [

@@ -4,7 +4,7 @@ import { sessionQueries } from '@/em/session-queries.ts'
 import { isRunning } from '@/em/session-status.ts'
 import { LinkedCard } from '@/features/session-detail/linked-card.tsx'
 import { QueryView } from '@/features/session-detail/query-view.tsx'
-import type { TaskSort, TaskSortKey } from './task-order.ts'
+import type { TaskSort, TaskSortKey } from './task-sort.ts'
 import { TaskTable } from './task-table.tsx'
 
 const WHAT = 'the VMs of this session'
