@@ -46,7 +46,12 @@ function findCard(name: string) {
 
 /** A session whose job is idle (its newest session has ended): Start applies. */
 async function idleJobSession() {
-  for (const session of await emSessions({}, 50)) {
+  // Each job's newest session, newest first: a frequent job can fill the first 50 sessions alone, and while its
+  // newest run is in progress (a quarter of every hour in the emulator's data) none of them would do.
+  const seen = new Set<string>()
+  for (const session of await emSessions({}, 1000)) {
+    if (seen.has(session.jobUid)) continue
+    seen.add(session.jobUid)
     const [newest] = await emSessions({ jobUid: session.jobUid }, 1)
     if (newest?.id === session.id && !isRunning(session)) return session
   }
