@@ -11,9 +11,19 @@ function expected(what: string) {
   return (issue: { input?: unknown }) => (issue.input === undefined ? `missing; ${what}` : what)
 }
 
+/** XML text of a whole number as a number; any other value as it is (the schemas then judge it). */
+export function numberFromText(value: unknown): unknown {
+  return typeof value === 'string' && INTEGER.test(value) ? Number(value) : value
+}
+
+/** XML text of true/false (any case) as a boolean; any other value as it is. */
+export function booleanFromText(value: unknown): unknown {
+  return typeof value === 'string' && /^\s*(true|false)\s*$/i.test(value) ? /true/i.test(value) : value
+}
+
 /** A whole number sent as a JSON number or as XML text. */
 export const wireInt = preprocess(
-  (value) => (typeof value === 'string' && INTEGER.test(value) ? Number(value) : value),
+  numberFromText,
   z
     .number({ error: expected('expected an integer') })
     .check(z.int({ error: expected('expected an integer') })),
@@ -26,10 +36,7 @@ export const optionalInt = z.pipe(
 )
 
 /** true/false sent as a JSON boolean or as XML text (any case). */
-export const wireBool = preprocess(
-  (value) => (typeof value === 'string' && /^\s*(true|false)\s*$/i.test(value) ? /true/i.test(value) : value),
-  z.boolean({ error: expected('expected true or false') }),
-)
+export const wireBool = preprocess(booleanFromText, z.boolean({ error: expected('expected true or false') }))
 
 /** Text that may be absent, null or an empty element (`<Reason />`): '' then. */
 export const optionalText = z.pipe(
@@ -114,7 +121,8 @@ export function optionalTime(value: unknown): number | null {
 /** optionalTime as a schema member. */
 export const optionalDateTime = z.pipe(z.optional(z.unknown()), z.transform(optionalTime))
 
-function unwrapList(value: unknown, itemNames: readonly string[]): unknown {
+/** The items of a list as either format sends it (see listOf); anything unexpected is returned as it is. */
+export function unwrapList(value: unknown, itemNames: readonly string[]): unknown {
   if (value === undefined || value === null || value === '') return []
   if (!isRecord(value)) return value
   for (const name of itemNames) {
