@@ -10,11 +10,22 @@ export interface EmLink {
   href: string
 }
 
+/** A link as the wire carries it, once its members have their types (both formats). */
+export interface WireLink {
+  Rel: string
+  Href: string
+  Type?: string | null | undefined
+  Name?: string | null | undefined
+}
+
+/** The domain link of a typed wire link; shared by the schema and the quick page reader. */
+export function linkOf(link: WireLink): EmLink {
+  return { rel: link.Rel, type: link.Type ?? null, name: link.Name ?? null, href: link.Href }
+}
+
 const linkSchema = z.pipe(
   z.object({ Rel: z.string(), Href: z.string(), Type: z.nullish(z.string()), Name: z.nullish(z.string()) }),
-  z.transform(
-    (link): EmLink => ({ rel: link.Rel, type: link.Type ?? null, name: link.Name ?? null, href: link.Href }),
-  ),
+  z.transform(linkOf),
 )
 
 /** The `Links` member of any EM document → EmLink[] (absent or empty → []). */

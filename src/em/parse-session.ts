@@ -6,8 +6,6 @@ import {
   documentOf,
   listOf,
   nullableText,
-  optionalTime,
-  parseEmDateTime,
   parseWith,
   wireBool,
   wireInt,

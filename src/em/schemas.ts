@@ -44,11 +44,13 @@ export const optionalText = z.pipe(
   z.transform((value) => (value == null ? '' : String(value))),
 )
 
+/** Absent, null and '' → null; shared by nullableText and the quick page reader. */
+export function textOrNull(value: string | null | undefined): string | null {
+  return value ? value : null
+}
+
 /** Text whose absence means "none": null when absent, null or empty. */
-export const nullableText = z.pipe(
-  z.nullish(z.string()),
-  z.transform((value) => (value ? value : null)),
-)
+export const nullableText = z.pipe(z.nullish(z.string()), z.transform(textOrNull))
 
 // yyyy-MM-ddTHH:mm:ss[.f…]Z, 0–7 fraction digits (em-api.md §6.6, §9.7), `T` or a space, `Z` optional. EM writes
 // UTC only. Read by character, not by a regular expression and a Date round trip: a page holds thousands (issue 18).

@@ -5,10 +5,10 @@
 // the same objects through the same sessionOf, and returns null for anything else, which then goes through the
 // schema and gets its result or its error message (session-page-fast-path.test.ts holds the two to that).
 import { isRecord } from '@/lib/is-record.ts'
-import type { EmLink } from './link-schema.ts'
+import { type EmLink, linkOf } from './link-schema.ts'
 import type { Page, PagingInfo } from './page-schema.ts'
 import type { ReplicaJobSession } from './parse-session.ts'
-import { booleanFromText, numberFromText, unwrapList } from './schemas.ts'
+import { booleanFromText, numberFromText, textOrNull, unwrapList } from './schemas.ts'
 import { sessionOf } from './session-of.ts'
 
 // Returned from deep inside the reader when a member is not what the schema wants.
@@ -60,7 +60,7 @@ function session(value: unknown): ReplicaJobSession {
     Result: text(raw.Result),
     Progress: int(raw.Progress),
     IsRetry: bool(raw.IsRetry),
-    FailureMessage: nullableText(raw.FailureMessage),
+    FailureMessage: textOrNull(nullishText(raw.FailureMessage)),
   })
   if (domain === null) throw UNSURE
   return domain
@@ -69,12 +69,12 @@ function session(value: unknown): ReplicaJobSession {
 function links(value: unknown): EmLink[] {
   return array(unwrapList(value, ['Link'])).map((item) => {
     const link = record(item)
-    return {
-      rel: text(link.Rel),
-      type: nullishText(link.Type),
-      name: nullishText(link.Name),
-      href: text(link.Href),
-    }
+    return linkOf({
+      Rel: text(link.Rel),
+      Href: text(link.Href),
+      Type: nullishText(link.Type),
+      Name: nullishText(link.Name),
+    })
   })
 }
 
@@ -95,11 +95,6 @@ function text(value: unknown): string {
 
 function nullishText(value: unknown): string | null {
   return value === undefined || value === null ? null : text(value)
-}
-
-/** schemas.ts nullableText: absent, null and '' are null. */
-function nullableText(value: unknown): string | null {
-  return nullishText(value) || null
 }
 
 /** schemas.ts wireInt: a safe integer, as a JSON number or XML text. */
