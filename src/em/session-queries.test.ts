@@ -88,6 +88,18 @@ describe('query functions', () => {
     expect(await client().fetchQuery(sessionQueries.count({ states: ['Working'] }))).toBe(expected)
   })
 
+  test('count: its request starts one task after the query, not in the task that started it', async () => {
+    em.answers.set(
+      '/api/query?type=ReplicaJobSession&format=References&filter=State%3D%3DWorking&sortDesc=CreationTime&pageSize=1&page=1',
+      refsPage(1, 5),
+    )
+    const counted = client().fetchQuery(sessionQueries.count({ states: ['Working'] }))
+    for (let i = 0; i < 20; i++) await Promise.resolve()
+    expect(em.requested).toHaveLength(0)
+    expect(await counted).toBe(5)
+    expect(em.requested).toHaveLength(1)
+  })
+
   test('detail: GETs /replicaSessions/{id}?format=Entity', async () => {
     em.answers.set(
       '/api/replicaSessions/0bcf%2F?format=Entity',

@@ -2,6 +2,7 @@
 // details → detail(id) → tasks. Each leaf key carries the EmContext (the wire format); paths are
 // built inside queryFn so a bad input fails the query, not the render.
 import { queryOptions } from '@tanstack/react-query'
+import { yieldToMain } from '@/lib/yield-to-main.ts'
 import { type EmContext, emContext, emGetPage, emGetPageAnswer } from './em-get.ts'
 import { resolveHref, withEntityFormat } from './link-resolver.ts'
 import { withAge } from './page-age.ts'
@@ -61,6 +62,9 @@ export const sessionQueries = {
     return queryOptions({
       queryKey: [...counts(), context, filter] as const,
       queryFn: async ({ signal }) => {
+        // Counts start with the screen that shows them, and their five requests (~15 ms of fetch set-up) would
+        // land in the task that commits it, already the longest of a load (issue 18): they go one task later.
+        await yieldToMain()
         const path = buildQueryPath({ filter, page: 1, pageSize: 1, format: 'References' })
         const page = await emGetPage(path, { signal, format: context.format }, 'refs')
         return page.items.length === 0 ? 0 : page.paging.pagesCount
