@@ -49,6 +49,8 @@ function currentNames(): string[] {
 async function shownNames(): Promise<string[]> {
   // Generous: the emulator builds its sorted indexes on the first query of a run.
   const found = await screen.findByRole('table', { name: /Replica job sessions/ }, { timeout: 5000 })
+  // Rows mount a few per task (sessions-grid.tsx): the table says busy until all of them are in.
+  await waitFor(() => expect(found).toHaveAttribute('aria-busy', 'false'), { timeout: 5000 })
   const links = await within(found).findAllByRole('link', {}, { timeout: 5000 })
   return links.map(idOf)
 }
@@ -216,6 +218,18 @@ describe('sessions explorer', { timeout: 20_000 }, () => {
     em.resetHandlers()
     await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }))
     expect((await shownNames()).length).toBeGreaterThan(0)
+  })
+
+  it('mounts the first rows a few per task, the top first, and is busy until all are in', async () => {
+    renderAt('/sessions?refresh=0')
+    // waitFor rechecks on every DOM mutation, so it sees the first step before the next task adds to it.
+    const first = await screen.findAllByRole('link', { name: (_, link) => link.hasAttribute('data-row-link') })
+    expect(first).toHaveLength(8)
+    expect(first.map(idOf)).toEqual(emAnswer(ALL).ids.slice(0, 8))
+    expect(table()).toHaveAttribute('aria-busy', 'true')
+    const all = await shownNames()
+    expect(all.length).toBeGreaterThan(8)
+    expect(all).toEqual(emAnswer(ALL).ids.slice(0, all.length))
   })
 
   it('keeps the last good rows, marked stale, when a refresh fails', async () => {

@@ -25,6 +25,27 @@ export interface SessionsGridProps {
   stale: boolean
 }
 
+// The first rows of a grid mount this many per task (see useRowsInSteps).
+const ROWS_PER_STEP = 8
+
+/**
+ * How many of the virtual rows to render. A new grid's first rows are the longest task of a load (issue 18: each
+ * row is a link, two badges, two times, a progress bar and its actions, ~1–2 ms apiece), so they mount a few per
+ * task, the top of the screen first; once all have, every later render shows them all at once. The table is
+ * aria-busy until then.
+ */
+function useRowsInSteps(wanted: number): number {
+  const [limit, setLimit] = useState(ROWS_PER_STEP)
+  useEffect(() => {
+    if (limit === Number.POSITIVE_INFINITY || wanted === 0) return
+    const timer = setTimeout(() =>
+      setLimit(limit + ROWS_PER_STEP >= wanted ? Number.POSITIVE_INFINITY : limit + ROWS_PER_STEP),
+    )
+    return () => clearTimeout(timer)
+  }, [limit, wanted])
+  return limit
+}
+
 export function SessionsGrid({ table, caption, viewKey, busy, stale }: SessionsGridProps) {
   const rows = table.getRowModel().rows
   const density = usePreference(densityPreference)
@@ -110,13 +131,16 @@ export function SessionsGrid({ table, caption, viewKey, busy, stale }: SessionsG
     }
   }
 
+  const virtualItems = virtualizer.getVirtualItems()
+  const shown = useRowsInSteps(virtualItems.length)
+
   const template = gridTemplate(table.getVisibleLeafColumns().map((column) => column.id))
   // The grid's tracks follow the chosen columns.
   const style = { '--grid-columns': template.columns, minWidth: template.minWidth } as CSSProperties
   const classes = ['grid-table', `grid-table--${density}`, stale ? 'grid-table--stale' : ''].join(' ')
   return (
     <div ref={scrollerRef} className="grid-table-scroller" data-scroll-restoration-id={SCROLL_ID}>
-      <table className={classes} style={style} aria-busy={busy} aria-rowcount={rows.length + 1}>
+      <table className={classes} style={style} aria-busy={busy || shown < virtualItems.length} aria-rowcount={rows.length + 1}>
         <caption className="sr-only">{caption}</caption>
         <thead className="grid-table__head">
           {table.getHeaderGroups().map((group) => (
@@ -128,7 +152,7 @@ export function SessionsGrid({ table, caption, viewKey, busy, stale }: SessionsG
           ))}
         </thead>
         <tbody className="grid-table__body" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((item) => {
+          {virtualItems.slice(0, shown).map((item) => {
             const row = rows[item.index]
             if (!row) return null
             return (
