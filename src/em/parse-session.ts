@@ -2,14 +2,7 @@
 import { addIssue, z } from '@/lib/zod.ts'
 import { type EmLink, linksSchema } from './link-schema.ts'
 import { type Page, queryPageOf } from './page-schema.ts'
-import {
-  documentOf,
-  listOf,
-  nullableText,
-  parseWith,
-  wireBool,
-  wireInt,
-} from './schemas.ts'
+import { documentOf, listOf, nullableText, parseWith, wireBool, wireInt } from './schemas.ts'
 import { sessionOf } from './session-of.ts'
 import { sessionsPageQuickly } from './session-page-fast-path.ts'
 

@@ -223,7 +223,9 @@ describe('sessions explorer', { timeout: 20_000 }, () => {
   it('mounts the first rows a few per task, the top first, and is busy until all are in', async () => {
     renderAt('/sessions?refresh=0')
     // waitFor rechecks on every DOM mutation, so it sees the first step before the next task adds to it.
-    const first = await screen.findAllByRole('link', { name: (_, link) => link.hasAttribute('data-row-link') })
+    const first = await screen.findAllByRole('link', {
+      name: (_, link) => link.hasAttribute('data-row-link'),
+    })
     expect(first).toHaveLength(8)
     expect(first.map(idOf)).toEqual(emAnswer(ALL).ids.slice(0, 8))
     expect(table()).toHaveAttribute('aria-busy', 'true')

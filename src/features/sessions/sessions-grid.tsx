@@ -140,7 +140,12 @@ export function SessionsGrid({ table, caption, viewKey, busy, stale }: SessionsG
   const classes = ['grid-table', `grid-table--${density}`, stale ? 'grid-table--stale' : ''].join(' ')
   return (
     <div ref={scrollerRef} className="grid-table-scroller" data-scroll-restoration-id={SCROLL_ID}>
-      <table className={classes} style={style} aria-busy={busy || shown < virtualItems.length} aria-rowcount={rows.length + 1}>
+      <table
+        className={classes}
+        style={style}
+        aria-busy={busy || shown < virtualItems.length}
+        aria-rowcount={rows.length + 1}
+      >
         <caption className="sr-only">{caption}</caption>
         <thead className="grid-table__head">
           {table.getHeaderGroups().map((group) => (
