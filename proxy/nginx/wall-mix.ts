@@ -7,6 +7,7 @@ import { REPLICA_JOBS_PATH } from '../../src/em/job-queries.ts'
 import { buildQueryPath } from '../../src/em/session-query-path.ts'
 import { wallSearchSchema } from '../../src/features/wall/search-params.ts'
 import { wallQueries } from '../../src/features/wall/wall-queries.ts'
+import { v } from '../../src/lib/valibot.ts'
 
 /** Wall bookmarks' filters: everything, failures only, two job-type views and one by state. */
 export const WALL_BOOKMARKS: ReadonlyArray<Record<string, unknown>> = [
@@ -19,7 +20,7 @@ export const WALL_BOOKMARKS: ReadonlyArray<Record<string, unknown>> = [
 
 /** The distinct paths a screen with this bookmark asks every refresh. */
 export function wallRequestPaths(bookmark: Record<string, unknown>): string[] {
-  const queries = wallQueries(wallSearchSchema.parse(bookmark))
+  const queries = wallQueries(v.parse(wallSearchSchema, bookmark))
   const sessions = [queries.recent, ...(queries.runningPossible ? [queries.running] : []), queries.jobRecent]
   return [...new Set([...sessions.map((query) => buildQueryPath(query)), REPLICA_JOBS_PATH])]
 }

@@ -3,7 +3,7 @@
 import type { DehydratedState, Query } from '@tanstack/react-query'
 import type { PersistedClient } from '@tanstack/react-query-persist-client'
 import { isPersistedQueryKey } from '@/em/persisted-queries.ts'
-import { z } from '@/lib/zod.ts'
+import { v } from '@/lib/valibot.ts'
 
 // Raised whenever the domain types a persisted query holds change shape, so an old store is dropped unread.
 const SCHEMA_VERSION = 1
@@ -14,20 +14,20 @@ export const CACHE_BUSTER = `${import.meta.env.VITE_BUILD_ID ?? 'dev'}/schema-${
 /** The issue's limit: a day-old picture is still a useful start, an older one misleads more than it helps. */
 export const CACHE_MAX_AGE_MS = 24 * 60 * 60 * 1000
 
-const storedSchema = z.object({
-  timestamp: z.number(),
-  buster: z.string(),
-  queries: z.array(
-    z.object({
-      queryHash: z.string(),
-      queryKey: z.array(z.unknown()),
-      data: z.unknown(),
-      dataUpdatedAt: z.number().check(z.positive()),
+const storedSchema = v.object({
+  timestamp: v.number(),
+  buster: v.string(),
+  queries: v.array(
+    v.object({
+      queryHash: v.string(),
+      queryKey: v.array(v.unknown()),
+      data: v.unknown(),
+      dataUpdatedAt: v.pipe(v.number(), v.gtValue(0)),
     }),
   ),
 })
 
-export type StoredClient = z.infer<typeof storedSchema>
+export type StoredClient = v.InferOutput<typeof storedSchema>
 
 /** Which queries are stored: successful EM reads of the persisted kinds (em/persisted-queries.ts). */
 export function shouldStoreQuery(query: Query): boolean {
@@ -52,17 +52,17 @@ export function toStored(client: PersistedClient): StoredClient {
 
 /** The client a stored value holds, or undefined when it is not one (corrupt, foreign, hand-edited). */
 export function fromStored(value: unknown): PersistedClient | undefined {
-  const parsed = storedSchema.safeParse(value)
+  const parsed = v.safeParse(storedSchema, value)
   if (!parsed.success) return undefined
   const clientState: DehydratedState = {
     mutations: [],
     // A query without data would restore as a success with nothing to show.
-    queries: parsed.data.queries
+    queries: parsed.output.queries
       .filter((q) => q.data !== undefined)
       .map((q) => ({
         queryHash: q.queryHash,
         queryKey: q.queryKey,
-        dehydratedAt: parsed.data.timestamp,
+        dehydratedAt: parsed.output.timestamp,
         state: {
           data: q.data,
           dataUpdateCount: 1,
@@ -80,5 +80,5 @@ export function fromStored(value: unknown): PersistedClient | undefined {
         },
       })),
   }
-  return { timestamp: parsed.data.timestamp, buster: parsed.data.buster, clientState }
+  return { timestamp: parsed.output.timestamp, buster: parsed.output.buster, clientState }
 }

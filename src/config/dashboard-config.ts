@@ -1,14 +1,14 @@
 import { queryOptions } from '@tanstack/react-query'
-import { z } from '@/lib/zod.ts'
+import { v } from '@/lib/valibot.ts'
 
 // Served by the proxy (proxy/), not by EM: which EM the proxy targets and whether it is the embedded emulator.
-const dashboardConfigSchema = z.object({
-  emHost: z.string(),
-  emulator: z.boolean(),
-  version: z.catch(z.string(), 'unknown'),
+const dashboardConfigSchema = v.object({
+  emHost: v.string(),
+  emulator: v.boolean(),
+  version: v.fallback(v.string(), 'unknown'),
 })
 
-export type DashboardConfig = z.infer<typeof dashboardConfigSchema>
+export type DashboardConfig = v.InferOutput<typeof dashboardConfigSchema>
 
 const unknownConfig: DashboardConfig = { emHost: 'Enterprise Manager', emulator: false, version: 'unknown' }
 
@@ -19,8 +19,8 @@ export const dashboardConfigQuery = queryOptions({
     try {
       const response = await fetch('/dashboard-config.json', { signal, credentials: 'omit' })
       if (!response.ok) return unknownConfig
-      const parsed = dashboardConfigSchema.safeParse(await response.json())
-      return parsed.success ? parsed.data : unknownConfig
+      const parsed = v.safeParse(dashboardConfigSchema, await response.json())
+      return parsed.success ? parsed.output : unknownConfig
     } catch {
       return unknownConfig
     }

@@ -1,6 +1,6 @@
 // The signed-in EM session. sessionStorage: it survives a reload but not closing the browser, and each tab
 // signs in on its own; never localStorage, where a token would outlive the browser session.
-import { z } from '@/lib/zod.ts'
+import { v } from '@/lib/valibot.ts'
 
 export interface EmSession {
   token: string
@@ -12,11 +12,11 @@ export interface EmSession {
 
 const STORAGE_KEY = 'em.session'
 
-const storedSessionSchema = z.object({
-  token: z.string().check(z.minLength(1)),
-  sessionId: z.string().check(z.minLength(1)),
-  userName: z.string(),
-  logoutPath: z.string().check(z.startsWith('/api/')),
+const storedSessionSchema = v.object({
+  token: v.pipe(v.string(), v.minLength(1)),
+  sessionId: v.pipe(v.string(), v.minLength(1)),
+  userName: v.string(),
+  logoutPath: v.pipe(v.string(), v.startsWith('/api/')),
 })
 
 const listeners = new Set<() => void>()
@@ -35,8 +35,8 @@ function readStored(): EmSession | null {
   try {
     const text = storage()?.getItem(STORAGE_KEY)
     if (!text) return null
-    const parsed = storedSessionSchema.safeParse(JSON.parse(text))
-    return parsed.success ? parsed.data : null
+    const parsed = v.safeParse(storedSessionSchema, JSON.parse(text))
+    return parsed.success ? parsed.output : null
   } catch {
     // Unreadable or hand-edited: signed out.
     return null

@@ -1,16 +1,17 @@
 import { describe, expect, test } from 'vitest'
+import { v } from '@/lib/valibot.ts'
 import { type SessionSearch, sessionSearchSchema, toSessionFilter } from './session-url-filter.ts'
 
 const NOW = Date.UTC(2025, 9, 19, 12)
 const JOB = 'urn:veeam:Job:2c49a44e-1e59-4527-a6bc-6b2f9b579ee1'
 
 function filterOf(raw: Record<string, unknown>) {
-  return toSessionFilter(sessionSearchSchema.parse(raw), NOW)
+  return toSessionFilter(v.parse(sessionSearchSchema, raw), NOW)
 }
 
 describe('toSessionFilter', () => {
   test('maps every URL key onto its SessionFilter field', () => {
-    const search: SessionSearch = sessionSearchSchema.parse({
+    const search: SessionSearch = v.parse(sessionSearchSchema, {
       name: 'n',
       uid: '0bcf5a1e-866c-4b40-8bc3-ce64753b9a6b',
       jobUid: JOB,

@@ -1,6 +1,6 @@
 // The URL form of SessionFilter, shared by every screen that filters replica sessions (explorer, wall): short
 // keys a person can read and hand-edit, validated per key, turned into a SessionFilter only when querying.
-import { addIssue, z } from '@/lib/zod.ts'
+import { v } from '@/lib/valibot.ts'
 import { checkFilterSyntax, normalizeUid, type SessionFilter } from './session-query-path.ts'
 import { KNOWN_RESULTS, KNOWN_STATES } from './session-status.ts'
 
@@ -17,19 +17,19 @@ const WINDOW_MS: Record<TimeWindow, number> = {
 export const RETRY_CHOICES = ['only', 'exclude'] as const
 
 // The router reads `?name=2024` as the number 2024 (its search parser tries JSON first): text keys take it back.
-const text = z.union(
-  [z.string(), z.pipe(z.number(), z.transform(String)), z.pipe(z.boolean(), z.transform(String))],
-  { error: 'expected text' },
+const text = v.union(
+  [v.string(), v.pipe(v.number(), v.transform(String)), v.pipe(v.boolean(), v.transform(String))],
+  'expected text',
 )
 
 function uid(kind: 'Job' | 'BackupServer' | 'ReplicaJobSession') {
-  return z.pipe(
+  return v.pipe(
     text,
-    z.transform((value, ctx) => {
-      const normalized = normalizeUid(kind, value)
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const normalized = normalizeUid(kind, dataset.value)
       if (normalized === null) {
-        addIssue(ctx, `expected urn:veeam:${kind}:<GUID> or a bare GUID`)
-        return z.NEVER
+        addIssue({ message: `expected urn:veeam:${kind}:<GUID> or a bare GUID` })
+        return NEVER
       }
       return normalized
     }),
@@ -38,13 +38,13 @@ function uid(kind: 'Job' | 'BackupServer' | 'ReplicaJobSession') {
 
 // Enum values are case-insensitive in EM (§4.2); the URL keeps EM's spelling.
 function oneOf<const T extends string>(values: readonly T[]) {
-  return z.pipe(
-    z.string(),
-    z.transform((value, ctx) => {
-      const found = values.find((known) => known.toLowerCase() === value.toLowerCase())
+  return v.pipe(
+    v.string(),
+    v.rawTransform(({ dataset, addIssue, NEVER }) => {
+      const found = values.find((known) => known.toLowerCase() === dataset.value.toLowerCase())
       if (found === undefined) {
-        addIssue(ctx, `expected one of ${values.join(', ')}`)
-        return z.NEVER
+        addIssue({ message: `expected one of ${values.join(', ')}` })
+        return NEVER
       }
       return found
     }),
@@ -54,37 +54,38 @@ function oneOf<const T extends string>(values: readonly T[]) {
 // A list key also takes a single bare value, so `?result=Failed` works when typed by hand.
 function listOf<const T extends string>(values: readonly T[]) {
   const item = oneOf(values)
-  return z.pipe(
-    z.union(
+  return v.pipe(
+    v.union(
       [
-        z.array(item),
-        z.pipe(
+        v.array(item),
+        v.pipe(
           item,
-          z.transform((value) => [value]),
+          v.transform((value) => [value]),
         ),
       ],
-      {
-        error: `expected one or more of ${values.join(', ')}`,
-      },
+      `expected one or more of ${values.join(', ')}`,
     ),
-    z.transform((list) => [...new Set(list)]),
+    v.transform((list) => [...new Set(list)]),
   )
 }
 
 // ISO-8601 in UTC with a Z, as EM's own times (§6.6); a local time without a zone would mean different instants
 // to different readers of the same link.
-const utcTime = z.string().check(
-  z.regex(
+const utcTime = v.pipe(
+  v.string(),
+  v.regex(
     /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?Z$/,
     'expected a UTC time like 2025-10-19T06:00:00Z',
   ),
-  z.refine((value) => Number.isFinite(Date.parse(value)), 'not a real date'),
+  v.check((value) => Number.isFinite(Date.parse(value)), 'not a real date'),
 )
 
-const advanced = text.check(
-  z.superRefine((value, ctx) => {
-    const check = checkFilterSyntax(value)
-    if (!check.ok) ctx.addIssue({ code: 'custom', message: `${check.message} (at ${check.position + 1})` })
+const advanced = v.pipe(
+  text,
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return
+    const check = checkFilterSyntax(dataset.value)
+    if (!check.ok) addIssue({ message: `${check.message} (at ${check.position + 1})` })
   }),
 )
 
@@ -112,27 +113,27 @@ export const sessionSearchFields = {
 export type SessionSearchKey = keyof typeof sessionSearchFields
 
 /** The lenient schema for validateSearch: every key optional, a bad value falls back to absent. */
-export const sessionSearchSchema = z.object({
-  name: z.catch(z.optional(sessionSearchFields.name), undefined),
-  uid: z.catch(z.optional(sessionSearchFields.uid), undefined),
-  jobUid: z.catch(z.optional(sessionSearchFields.jobUid), undefined),
-  job: z.catch(z.optional(sessionSearchFields.job), undefined),
-  serverUid: z.catch(z.optional(sessionSearchFields.serverUid), undefined),
-  server: z.catch(z.optional(sessionSearchFields.server), undefined),
-  jobType: z.catch(z.optional(sessionSearchFields.jobType), undefined),
-  state: z.catch(z.optional(sessionSearchFields.state), undefined),
-  result: z.catch(z.optional(sessionSearchFields.result), undefined),
-  retry: z.catch(z.optional(sessionSearchFields.retry), undefined),
-  created: z.catch(z.optional(sessionSearchFields.created), undefined),
-  createdFrom: z.catch(z.optional(sessionSearchFields.createdFrom), undefined),
-  createdTo: z.catch(z.optional(sessionSearchFields.createdTo), undefined),
-  ended: z.catch(z.optional(sessionSearchFields.ended), undefined),
-  endedFrom: z.catch(z.optional(sessionSearchFields.endedFrom), undefined),
-  endedTo: z.catch(z.optional(sessionSearchFields.endedTo), undefined),
-  q: z.catch(z.optional(sessionSearchFields.q), undefined),
+export const sessionSearchSchema = v.object({
+  name: v.fallback(v.optional(sessionSearchFields.name), undefined),
+  uid: v.fallback(v.optional(sessionSearchFields.uid), undefined),
+  jobUid: v.fallback(v.optional(sessionSearchFields.jobUid), undefined),
+  job: v.fallback(v.optional(sessionSearchFields.job), undefined),
+  serverUid: v.fallback(v.optional(sessionSearchFields.serverUid), undefined),
+  server: v.fallback(v.optional(sessionSearchFields.server), undefined),
+  jobType: v.fallback(v.optional(sessionSearchFields.jobType), undefined),
+  state: v.fallback(v.optional(sessionSearchFields.state), undefined),
+  result: v.fallback(v.optional(sessionSearchFields.result), undefined),
+  retry: v.fallback(v.optional(sessionSearchFields.retry), undefined),
+  created: v.fallback(v.optional(sessionSearchFields.created), undefined),
+  createdFrom: v.fallback(v.optional(sessionSearchFields.createdFrom), undefined),
+  createdTo: v.fallback(v.optional(sessionSearchFields.createdTo), undefined),
+  ended: v.fallback(v.optional(sessionSearchFields.ended), undefined),
+  endedFrom: v.fallback(v.optional(sessionSearchFields.endedFrom), undefined),
+  endedTo: v.fallback(v.optional(sessionSearchFields.endedTo), undefined),
+  q: v.fallback(v.optional(sessionSearchFields.q), undefined),
 })
 
-export type SessionSearch = z.output<typeof sessionSearchSchema>
+export type SessionSearch = v.InferOutput<typeof sessionSearchSchema>
 
 function range(
   window: TimeWindow | undefined,

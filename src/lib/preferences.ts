@@ -2,7 +2,7 @@
 // localStorage (or sessionStorage, for what belongs to one tab) that React reads with useSyncExternalStore, that
 // other tabs keep in step through the storage event, and that falls back to memory when storage is refused.
 import { useSyncExternalStore } from 'react'
-import { z } from './zod.ts'
+import { v } from './valibot.ts'
 
 export interface Preference<T> {
   get(): T
@@ -107,16 +107,16 @@ export type Density = 'comfortable' | 'compact'
 /** Row height of the sessions table. */
 export const densityPreference = oneOf(['comfortable', 'compact'], 'comfortable', 'dashboard.density')
 
-const tableLayoutSchema = z.object({
-  visibility: z.record(z.string(), z.boolean()),
-  order: z.array(z.string()),
+const tableLayoutSchema = v.object({
+  visibility: v.record(v.string(), v.boolean()),
+  order: v.array(v.string()),
 })
-export type TableLayout = z.output<typeof tableLayoutSchema>
+export type TableLayout = v.InferOutput<typeof tableLayoutSchema>
 
-function parseJson<T>(schema: z.ZodMiniType<T>, text: string): T | null {
+function parseJson<T>(schema: v.GenericSchema<unknown, T>, text: string): T | null {
   try {
-    const parsed = schema.safeParse(JSON.parse(text))
-    return parsed.success ? parsed.data : null
+    const parsed = v.safeParse(schema, JSON.parse(text))
+    return parsed.success ? parsed.output : null
   } catch {
     return null
   }
@@ -130,12 +130,12 @@ export const tableLayoutPreference = createPreference<TableLayout | null>({
   serialize: (value) => JSON.stringify(value),
 })
 
-const sinceSchema = z.object({
-  at: z.number().check(z.int(), z.positive()),
-  after: z.number().check(z.int()),
+const sinceSchema = v.object({
+  at: v.pipe(v.number(), v.integer(), v.gtValue(0)),
+  after: v.pipe(v.number(), v.integer()),
 })
 /** A moment the user looked: `at` by this browser's clock, `after` the newest end EM had reported then. */
-export type SeenMark = z.output<typeof sinceSchema>
+export type SeenMark = v.InferOutput<typeof sinceSchema>
 
 function seenMark(key: string, scope: 'browser' | 'tab'): Preference<SeenMark | null> {
   return createPreference<SeenMark | null>({

@@ -1,7 +1,8 @@
-// zod for the whole app: zod/mini, the tree-shakable build (functions, not methods, so a bundle carries only what
+// zod for EM's documents (the start-up code validates with valibot, src/lib/valibot.ts, to keep zod out of the
+// initial JS): zod/mini, the tree-shakable build (functions, not methods, so a bundle carries only what
 // it uses). Classic zod was about 25 KB gzip of the initial JS (issue 18's budget is 120 KB). Mini ships without
-// messages; English is set here, once, before any schema parses, so every error reads as classic zod's did (parse
-// errors and ignored URL keys show them to people).
+// messages; English is set here, once, before any schema parses, so every error reads as classic zod's did (EM
+// parse errors show them to people).
 import { en } from 'zod/locales'
 import * as z from 'zod/mini'
 

@@ -2,9 +2,9 @@ import { createFileRoute, redirect, useRouter } from '@tanstack/react-router'
 import { safeRedirect } from '@/app/safe-redirect.ts'
 import { getEmSession } from '@/em/session-token.ts'
 import { SignInScreen } from '@/features/auth/sign-in-screen.tsx'
-import { z } from '@/lib/zod.ts'
+import { v } from '@/lib/valibot.ts'
 
-const searchSchema = z.object({ redirect: z.catch(z.optional(z.string()), undefined) })
+const searchSchema = v.object({ redirect: v.fallback(v.optional(v.string()), undefined) })
 
 export const Route = createFileRoute('/sign-in')({
   validateSearch: searchSchema,

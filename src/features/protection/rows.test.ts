@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { ProtectionRow } from '@/em/protection/protection-types.ts'
+import { v } from '@/lib/valibot.ts'
 import { facetsOf, filterRows, scopeRows, sortRows } from './rows.ts'
 import { protectionSearchSchema } from './search-params.ts'
 
@@ -46,7 +47,7 @@ const ROWS = [
     reason: disk,
   }),
 ]
-const search = (raw: Record<string, unknown>) => protectionSearchSchema.parse(raw)
+const search = (raw: Record<string, unknown>) => v.parse(protectionSearchSchema, raw)
 
 describe('rows of a search', () => {
   it('scopes by job, server, platform (any case) and part of the VM name, whatever the status', () => {

@@ -1,8 +1,8 @@
 // The protection view's URL (STYLE §3.5): RPO, at-risk threshold, window, filters, sort and refresh. Each key falls
-// back on its own (`.catch()`), so a stale or hand-edited link still opens; defaults stay out of the URL.
+// back on its own (`v.fallback`), so a stale or hand-edited link still opens; defaults stay out of the URL.
 
 import { type ProtectionStatus, STATUSES } from '@/em/protection/protection-types.ts'
-import { z } from '@/lib/zod.ts'
+import { v } from '@/lib/valibot.ts'
 
 export const WINDOW_HOURS = [24, 48, 72, 168] as const
 export const REFRESH_SECONDS = [0, 60, 300, 900] as const
@@ -19,33 +19,36 @@ export const PROTECTION_DEFAULTS = {
 } as const
 
 // The router parses values as JSON first: `?job=2024` arrives as a number.
-const text = z.catch(
-  z.optional(
-    z.pipe(
-      z.union([z.string(), z.pipe(z.number(), z.transform(String))]),
-      z.string().check(z.trim(), z.minLength(1)),
-    ),
+const text = v.fallback(
+  v.optional(
+    v.pipe(v.union([v.string(), v.pipe(v.number(), v.transform(String))]), v.trim(), v.minLength(1)),
   ),
   undefined,
 )
 
 function oneOf(values: readonly number[]) {
-  return z
-    .union([z.number(), z.pipe(z.string().check(z.regex(/^\d+$/)), z.transform(Number))])
-    .check(z.refine((value) => values.includes(value)))
+  return v.pipe(
+    v.union([v.number(), v.pipe(v.string(), v.regex(/^\d+$/), v.transform(Number))]),
+    v.check((value) => values.includes(value)),
+  )
 }
 
-const status = z.catch(
-  z.optional(
-    z.pipe(
-      z.union([
-        z.array(z.string()),
-        z.pipe(
-          z.string(),
-          z.transform((value) => [value]),
+// Whatever the router parsed (`?rpo=48`, `?rpo="48"`) goes through Number() first, then is checked.
+function coercedNumber(min: number, max: number) {
+  return v.pipe(v.unknown(), v.transform(Number), v.number(), v.integer(), v.minValue(min), v.maxValue(max))
+}
+
+const status = v.fallback(
+  v.optional(
+    v.pipe(
+      v.union([
+        v.array(v.string()),
+        v.pipe(
+          v.string(),
+          v.transform((value) => [value]),
         ),
       ]),
-      z.transform((list) => {
+      v.transform((list) => {
         const known = STATUSES.filter((each) =>
           list.some((value) => value.toLowerCase() === each.toLowerCase()),
         )
@@ -56,27 +59,21 @@ const status = z.catch(
   undefined,
 )
 
-const sort = z.catch(
-  z._default(
-    z.string().check(z.regex(new RegExp(`^(${SORT_FIELDS.join('|')})\\.(asc|desc)$`))),
+const sort = v.fallback(
+  v.optional(
+    v.pipe(v.string(), v.regex(new RegExp(`^(${SORT_FIELDS.join('|')})\\.(asc|desc)$`))),
     PROTECTION_DEFAULTS.sort,
   ),
   PROTECTION_DEFAULTS.sort,
 )
 
-export const protectionSearchSchema = z.object({
+export const protectionSearchSchema = v.object({
   /** Hours a VM may go without a replica point; EM keeps 13 weeks of history by default (§6.6). */
-  rpo: z.catch(
-    z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(2184)), PROTECTION_DEFAULTS.rpo),
-    PROTECTION_DEFAULTS.rpo,
-  ),
+  rpo: v.fallback(v.optional(coercedNumber(1, 2184), PROTECTION_DEFAULTS.rpo), PROTECTION_DEFAULTS.rpo),
   /** "At risk" from this percentage of the RPO. */
-  risk: z.catch(
-    z._default(z.coerce.number().check(z.int(), z.minimum(50), z.maximum(95)), PROTECTION_DEFAULTS.risk),
-    PROTECTION_DEFAULTS.risk,
-  ),
+  risk: v.fallback(v.optional(coercedNumber(50, 95), PROTECTION_DEFAULTS.risk), PROTECTION_DEFAULTS.risk),
   /** Hours of runs (task sessions) to read: failing streaks and run intervals reach back this far. */
-  window: z.catch(z._default(oneOf(WINDOW_HOURS), PROTECTION_DEFAULTS.window), PROTECTION_DEFAULTS.window),
+  window: v.fallback(v.optional(oneOf(WINDOW_HOURS), PROTECTION_DEFAULTS.window), PROTECTION_DEFAULTS.window),
   job: text,
   server: text,
   platform: text,
@@ -86,13 +83,13 @@ export const protectionSearchSchema = z.object({
   /** Part of a VM name. */
   vm: text,
   sort,
-  refresh: z.catch(
-    z._default(oneOf(REFRESH_SECONDS), PROTECTION_DEFAULTS.refresh),
+  refresh: v.fallback(
+    v.optional(oneOf(REFRESH_SECONDS), PROTECTION_DEFAULTS.refresh),
     PROTECTION_DEFAULTS.refresh,
   ),
 })
 
-export type ProtectionSearch = z.output<typeof protectionSearchSchema>
+export type ProtectionSearch = v.InferOutput<typeof protectionSearchSchema>
 
 export function parseSort(text: string): { field: SortField; desc: boolean } {
   const [field, dir] = text.split('.')

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { v } from '@/lib/valibot.ts'
 import { DETAIL_DEFAULTS, detailSearchSchema, formatTaskSort, parseTaskSort } from './search-params.ts'
 
 describe('task sort in the URL', () => {
@@ -16,9 +17,9 @@ describe('task sort in the URL', () => {
 
   it('round-trips and falls back to worst-first for a bad or missing value', () => {
     expect(formatTaskSort({ key: 'duration', dir: 'asc' })).toBe('duration.asc')
-    expect(detailSearchSchema.parse({ sort: 'Size.Desc' })).toEqual({ sort: 'size.desc' })
-    expect(detailSearchSchema.parse({ sort: 'nonsense' })).toEqual(DETAIL_DEFAULTS)
-    expect(detailSearchSchema.parse({ sort: 42 })).toEqual(DETAIL_DEFAULTS)
-    expect(detailSearchSchema.parse({})).toEqual({ sort: 'result.desc' })
+    expect(v.parse(detailSearchSchema, { sort: 'Size.Desc' })).toEqual({ sort: 'size.desc' })
+    expect(v.parse(detailSearchSchema, { sort: 'nonsense' })).toEqual(DETAIL_DEFAULTS)
+    expect(v.parse(detailSearchSchema, { sort: 42 })).toEqual(DETAIL_DEFAULTS)
+    expect(v.parse(detailSearchSchema, {})).toEqual({ sort: 'result.desc' })
   })
 })

@@ -6,7 +6,7 @@ import {
   TASK_SORT_KEYS,
   type TaskSort,
 } from '@/features/session-detail/tasks/task-sort.ts'
-import { addIssue, z } from '@/lib/zod.ts'
+import { v } from '@/lib/valibot.ts'
 
 /** `key.dir`, e.g. `size.desc`; case-insensitive. */
 export function parseTaskSort(text: string): TaskSort | null {
@@ -23,25 +23,25 @@ export function formatTaskSort(sort: TaskSort): string {
 
 export const DETAIL_DEFAULTS = { sort: formatTaskSort(DEFAULT_TASK_SORT) }
 
-const sortText = z.pipe(
-  z.string(),
-  z.transform((text, ctx) => {
-    const sort = parseTaskSort(text)
+const sortText = v.pipe(
+  v.string(),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const sort = parseTaskSort(dataset.value)
     if (sort) return formatTaskSort(sort)
-    addIssue(ctx, `expected <column>.asc or .desc, column one of ${TASK_SORT_KEYS}`)
-    return z.NEVER
+    addIssue({ message: `expected <column>.asc or .desc, column one of ${TASK_SORT_KEYS}` })
+    return NEVER
   }),
 )
 
-export const detailSearchSchema = z.object({
-  sort: z.catch(z._default(sortText, DETAIL_DEFAULTS.sort), DETAIL_DEFAULTS.sort),
+export const detailSearchSchema = v.object({
+  sort: v.fallback(v.optional(sortText, DETAIL_DEFAULTS.sort), DETAIL_DEFAULTS.sort),
 })
 
-export type DetailSearch = z.output<typeof detailSearchSchema>
+export type DetailSearch = v.InferOutput<typeof detailSearchSchema>
 
 /** The route's validateSearch: typed by the schema's input, so links to a session may leave `sort` out. */
 export function validateDetailSearch(
-  raw: z.input<typeof detailSearchSchema> & SearchSchemaInput,
+  raw: v.InferInput<typeof detailSearchSchema> & SearchSchemaInput,
 ): DetailSearch {
-  return detailSearchSchema.parse(raw)
+  return v.parse(detailSearchSchema, raw)
 }

@@ -1,5 +1,6 @@
 import { defaultParseSearch } from '@tanstack/react-router'
 import { describe, expect, test } from 'vitest'
+import { v } from '@/lib/valibot.ts'
 import { toSessionQuery } from './explorer-query.ts'
 import { findIgnoredParams } from './ignored-params.ts'
 import {
@@ -15,7 +16,7 @@ function fromUrl(search: string) {
   const raw = defaultParseSearch(search)
   return {
     raw,
-    search: explorerSearchSchema.parse(raw),
+    search: v.parse(explorerSearchSchema, raw),
     ignored: findIgnoredParams(raw, explorerSearchFields),
   }
 }
@@ -38,6 +39,7 @@ describe('explorer search: defaults and fallbacks', () => {
     ['state=%5B%22Working%22%2C1%5D', 'state', { state: undefined }, ''],
     ['result=None', 'result', { result: undefined }, 'expected one or more of Success, Warning, Failed'],
     ['retry=yes', 'retry', { retry: undefined }, 'expected one of only, exclude'],
+    ['retry=1', 'retry', { retry: undefined }, 'Invalid input: expected string, received number'],
     ['created=2d', 'created', { created: undefined }, 'expected one of 1h, 24h, 7d, 30d'],
     ['createdFrom=2025-10-01T06:00', 'createdFrom', { createdFrom: undefined }, 'expected a UTC time'],
     ['endedTo=2025-13-45T99:00:00Z', 'endedTo', { endedTo: undefined }, 'not a real date'],

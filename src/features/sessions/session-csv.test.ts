@@ -7,6 +7,7 @@ vi.hoisted(() => {
 
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
 import { sessionSearchSchema } from '@/em/session-url-filter.ts'
+import { v } from '@/lib/valibot.ts'
 import { csvFileName, sessionsToCsv } from './session-csv.ts'
 
 const START = Date.UTC(2025, 9, 19, 6, 46, 31)
@@ -68,7 +69,7 @@ describe('sessionsToCsv', () => {
 
 describe('csvFileName', () => {
   test('says the filter, the scope and the local time', () => {
-    const search = sessionSearchSchema.parse({
+    const search = v.parse(sessionSearchSchema, {
       result: ['Failed', 'Warning'],
       created: '7d',
       job: 'SQL Replication',
@@ -82,7 +83,7 @@ describe('csvFileName', () => {
 
   test('no filter: "all" (sort and paging are not the filter)', () => {
     expect(
-      csvFileName({ ...sessionSearchSchema.parse({}), ...{ sort: 'Name.asc', page: 3 } }, 'page-1', START),
+      csvFileName({ ...v.parse(sessionSearchSchema, {}), ...{ sort: 'Name.asc', page: 3 } }, 'page-1', START),
     ).toBe('replica-sessions_all_page-1_20251019-1216.csv')
   })
 })

@@ -1,7 +1,7 @@
 // The explorer's `sort` key, `Field.asc|desc`: any field EM can sort ReplicaJobSession by (em-api.md §4.3).
 
 import { SESSION_FILTER_FIELDS, type SessionSort } from '@/em/session-query-path.ts'
-import { addIssue, z } from '@/lib/zod.ts'
+import { v } from '@/lib/valibot.ts'
 
 const SORT_FIELDS = SESSION_FILTER_FIELDS.map((field) => field.name)
 
@@ -26,12 +26,12 @@ export function sortOf(text: string): SessionSort {
 }
 
 /** The strict schema of the key: canonical spelling out, a readable reason when it is not a sort. */
-export const sortParam = z.pipe(
-  z.string(),
-  z.transform((text, ctx) => {
-    const sort = parseSort(text)
+export const sortParam = v.pipe(
+  v.string(),
+  v.rawTransform(({ dataset, addIssue, NEVER }) => {
+    const sort = parseSort(dataset.value)
     if (sort) return formatSort(sort)
-    addIssue(ctx, `expected <field>.asc or <field>.desc, field one of ${SORT_FIELDS.join(', ')}`)
-    return z.NEVER
+    addIssue({ message: `expected <field>.asc or <field>.desc, field one of ${SORT_FIELDS.join(', ')}` })
+    return NEVER
   }),
 )

@@ -2,10 +2,11 @@
 // the link carries exactly those and leaves sort, page and refresh to the wall's own defaults.
 import { Link } from '@tanstack/react-router'
 import { type SessionSearch, sessionSearchSchema } from '@/em/session-url-filter.ts'
+import { v } from '@/lib/valibot.ts'
 
 /** Only the filter keys of an explorer search (the object schema drops every other key). */
 export function wallFilter(search: SessionSearch): SessionSearch {
-  return sessionSearchSchema.parse(search)
+  return v.parse(sessionSearchSchema, search)
 }
 
 export function WallLink({ search }: { search: SessionSearch }) {

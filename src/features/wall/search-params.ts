@@ -2,7 +2,7 @@
 // own options. Each screen is a bookmark, so every key falls back on its own instead of failing the page.
 
 import { sessionSearchSchema } from '@/em/session-url-filter.ts'
-import { z } from '@/lib/zod.ts'
+import { v } from '@/lib/valibot.ts'
 
 /** Defaults of the wall's own keys; stripSearchParams leaves them out of canonical URLs. */
 export const WALL_DEFAULTS = {
@@ -14,32 +14,33 @@ export const WALL_DEFAULTS = {
 } as const
 
 // Below 5 s EM would answer the same collection snapshot (it collects every 15 min, em-api.md §6.6) far too often.
-const refresh = z.number().check(z.int(), z.minimum(5), z.maximum(3600))
-const rotate = z.number().check(z.int(), z.minimum(5), z.maximum(600))
+const refresh = v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(3600))
+const rotate = v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(600))
 // EM's query history reaches back 13 weeks by default (em-api.md §6.6).
-const rpo = z.number().check(z.int(), z.minimum(1), z.maximum(2184))
-const scale = z.number().check(z.minimum(0.5), z.maximum(3))
+const rpo = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(2184))
+const scale = v.pipe(v.number(), v.minValue(0.5), v.maxValue(3))
 // The router parses values as JSON first, so an all-digit key arrives as a number.
-const key = z.union([z.string().check(z.minLength(1)), z.pipe(z.number(), z.transform(String))])
+const key = v.union([v.pipe(v.string(), v.minLength(1)), v.pipe(v.number(), v.transform(String))])
 
-export const wallSearchSchema = z.extend(sessionSearchSchema, {
+export const wallSearchSchema = v.object({
+  ...sessionSearchSchema.entries,
   /** Seconds between refreshes. */
-  refresh: z.catch(z._default(refresh, WALL_DEFAULTS.refresh), WALL_DEFAULTS.refresh),
+  refresh: v.fallback(v.optional(refresh, WALL_DEFAULTS.refresh), WALL_DEFAULTS.refresh),
   /** Seconds each page of the session list stays on screen. */
-  rotate: z.catch(z._default(rotate, WALL_DEFAULTS.rotate), WALL_DEFAULTS.rotate),
+  rotate: v.fallback(v.optional(rotate, WALL_DEFAULTS.rotate), WALL_DEFAULTS.rotate),
   /** Hours within which every job needs a successful session. */
-  rpo: z.catch(z._default(rpo, WALL_DEFAULTS.rpo), WALL_DEFAULTS.rpo),
-  theme: z.catch(z._default(z.enum(['dark', 'light']), WALL_DEFAULTS.theme), WALL_DEFAULTS.theme),
+  rpo: v.fallback(v.optional(rpo, WALL_DEFAULTS.rpo), WALL_DEFAULTS.rpo),
+  theme: v.fallback(v.optional(v.picklist(['dark', 'light']), WALL_DEFAULTS.theme), WALL_DEFAULTS.theme),
   /** Multiplies every size: 2 for a small screen far away, 0.75 to fit more rows. */
-  scale: z.catch(z._default(scale, WALL_DEFAULTS.scale), WALL_DEFAULTS.scale),
+  scale: v.fallback(v.optional(scale, WALL_DEFAULTS.scale), WALL_DEFAULTS.scale),
   /**
    * The kiosk key as old bookmarks carried it (`?key=`), read only to move it into the fragment (`#key=`), where
    * servers never see it; the route does that at once (README "Kiosk setup").
    */
-  key: z.catch(z.optional(key), undefined),
+  key: v.fallback(v.optional(key), undefined),
 })
 
-export type WallSearch = z.output<typeof wallSearchSchema>
+export type WallSearch = v.InferOutput<typeof wallSearchSchema>
 
 /** How much fits at a scale: above 1.25 the full layout no longer fits a 16:9 screen (wall.css). */
 export function densityAt(scale: number): 'full' | 'compact' | 'large' {

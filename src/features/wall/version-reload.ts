@@ -2,9 +2,9 @@
 // (proxy/build-version.ts) and reload when it differs from the one this page was built with.
 import { queryOptions, useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
-import { z } from '@/lib/zod.ts'
+import { v } from '@/lib/valibot.ts'
 
-const versionSchema = z.object({ version: z.string().check(z.minLength(1)) })
+const versionSchema = v.object({ version: v.pipe(v.string(), v.minLength(1)) })
 
 /** The build id compiled into this page; null where none was (tests of single modules). */
 export function runningBuild(): string | null {
@@ -46,16 +46,16 @@ export function shouldReload(
 }
 
 const TRIES_KEY = 'wall.reloadTries'
-const triesSchema = z.object({
-  target: z.string(),
-  count: z.number().check(z.int(), z.minimum(1)),
-  lastAt: z.number(),
+const triesSchema = v.object({
+  target: v.string(),
+  count: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  lastAt: v.number(),
 })
 
 function readTries(): ReloadTries | null {
   try {
-    const stored = triesSchema.safeParse(JSON.parse(sessionStorage.getItem(TRIES_KEY) ?? 'null'))
-    return stored.success ? stored.data : null
+    const stored = v.safeParse(triesSchema, JSON.parse(sessionStorage.getItem(TRIES_KEY) ?? 'null'))
+    return stored.success ? stored.output : null
   } catch {
     return null
   }
@@ -76,7 +76,7 @@ export const deployedBuildQuery = queryOptions({
   queryFn: async ({ signal }) => {
     const response = await fetch('/version.json', { signal, cache: 'no-store', credentials: 'omit' })
     if (!response.ok) throw new Error(`version.json answered ${response.status}`)
-    return versionSchema.parse(await response.json()).version
+    return v.parse(versionSchema, await response.json()).version
   },
   // A missing version document (an old deployment, a proxy in between) just means no reload.
   retry: false,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { buildQueryPath } from '@/em/session-query-path.ts'
+import { v } from '@/lib/valibot.ts'
 import { session } from '@/test/domain-fixtures.ts'
 import { wallSearchSchema } from './search-params.ts'
 import { wallQueries } from './wall-queries.ts'
@@ -7,7 +8,7 @@ import { wallQueries } from './wall-queries.ts'
 const HOUR = 3_600_000
 
 function queriesFor(search: Record<string, unknown>) {
-  return wallQueries(wallSearchSchema.parse(search))
+  return wallQueries(v.parse(wallSearchSchema, search))
 }
 
 describe('wallQueries', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { v } from '@/lib/valibot.ts'
 import { job, pageOf, runningSession, session } from '@/test/domain-fixtures.ts'
 import { wallSearchSchema } from './search-params.ts'
 import { wallQueries } from './wall-queries.ts'
@@ -8,7 +9,7 @@ const NOW = Date.parse('2025-10-20T12:00:00Z')
 const HOUR = 3_600_000
 
 describe('wallView', () => {
-  const queries = wallQueries(wallSearchSchema.parse({}))
+  const queries = wallQueries(v.parse(wallSearchSchema, {}))
 
   it('builds tiles and list from the answers: the day, running sessions however old, and the job tiles', () => {
     const oldRunning = runningSession('long', NOW - 30 * HOUR)
@@ -53,7 +54,7 @@ describe('wallView', () => {
   })
 
   it('applies the filter’s relative window to everything it shows', () => {
-    const lastHour = wallQueries(wallSearchSchema.parse({ created: '1h' }))
+    const lastHour = wallQueries(v.parse(wallSearchSchema, { created: '1h' }))
     const recent = pageOf([
       session('a', NOW - 10 * 60_000),
       session('a', NOW - 2 * HOUR, { result: 'Failed' }),
@@ -74,7 +75,7 @@ describe('wallView', () => {
   })
 
   it('counts only the jobs in scope', () => {
-    const scoped = wallQueries(wallSearchSchema.parse({ server: 'SRV02' }))
+    const scoped = wallQueries(v.parse(wallSearchSchema, { server: 'SRV02' }))
     const recent = pageOf([])
     const view = wallView(
       {

@@ -1,30 +1,33 @@
 // The VM history's URL: which VM of which job, and the RPO and window it is judged by (STYLE §3.5).
 
 import { PROTECTION_DEFAULTS, WINDOW_HOURS } from '@/features/protection/search-params.ts'
-import { z } from '@/lib/zod.ts'
+import { v } from '@/lib/valibot.ts'
 
-const text = z.pipe(
-  z.union([z.string(), z.pipe(z.number(), z.transform(String))]),
-  z.string().check(z.trim(), z.minLength(1)),
-)
+const text = v.pipe(v.union([v.string(), v.pipe(v.number(), v.transform(String))]), v.trim(), v.minLength(1))
+
+// Whatever the router parsed (`?rpo=48`, `?rpo="48"`) goes through Number() first, then is checked.
+const coercedNumber = v.pipe(v.unknown(), v.transform(Number), v.number())
 
 export const HISTORY_DEFAULTS = { rpo: PROTECTION_DEFAULTS.rpo, window: 168 } as const
 
-export const historySearchSchema = z.object({
-  vm: z.catch(z.optional(text), undefined),
-  job: z.catch(z.optional(text), undefined),
-  server: z.catch(z.optional(text), undefined),
-  rpo: z.catch(
-    z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(2184)), HISTORY_DEFAULTS.rpo),
+export const historySearchSchema = v.object({
+  vm: v.fallback(v.optional(text), undefined),
+  job: v.fallback(v.optional(text), undefined),
+  server: v.fallback(v.optional(text), undefined),
+  rpo: v.fallback(
+    v.optional(v.pipe(coercedNumber, v.integer(), v.minValue(1), v.maxValue(2184)), HISTORY_DEFAULTS.rpo),
     HISTORY_DEFAULTS.rpo,
   ),
-  window: z.catch(
-    z._default(
-      z.coerce.number().check(z.refine((value) => WINDOW_HOURS.some((hours) => hours === value))),
+  window: v.fallback(
+    v.optional(
+      v.pipe(
+        coercedNumber,
+        v.check((value) => WINDOW_HOURS.some((hours) => hours === value)),
+      ),
       HISTORY_DEFAULTS.window,
     ),
     HISTORY_DEFAULTS.window,
   ),
 })
 
-export type HistorySearch = z.output<typeof historySearchSchema>
+export type HistorySearch = v.InferOutput<typeof historySearchSchema>

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { explorerSearchSchema } from '@/features/sessions/search-params.ts'
 import { formatLocal } from '@/lib/format-time.ts'
+import { v } from '@/lib/valibot.ts'
 import { activeFilterCount, filterChips } from './filter-chips.ts'
 
 // The search as the router hands it over: the explorer's lenient schema over a raw URL object.
 function chipsOf(raw: Record<string, unknown>) {
-  const search = explorerSearchSchema.parse(raw)
+  const search = v.parse(explorerSearchSchema, raw)
   return filterChips(search).map(({ label, value }) => `${label}: ${value}`)
 }
 
@@ -54,7 +55,7 @@ describe('filterChips', () => {
   })
 
   it('removing a chip clears exactly its keys, and the search it leaves has no chip for it', () => {
-    const search = explorerSearchSchema.parse({
+    const search = v.parse(explorerSearchSchema, {
       result: 'Failed',
       createdFrom: '2025-10-01T06:30:00Z',
       createdTo: '2025-10-02T06:30:00Z',
@@ -67,10 +68,10 @@ describe('filterChips', () => {
   })
 
   it('counts the advanced expression too, for the phone’s Filters button', () => {
-    expect(activeFilterCount(explorerSearchSchema.parse({}))).toBe(0)
+    expect(activeFilterCount(v.parse(explorerSearchSchema, {}))).toBe(0)
     expect(
       activeFilterCount(
-        explorerSearchSchema.parse({
+        v.parse(explorerSearchSchema, {
           q: 'Result==Failed',
           created: '24h',
           createdFrom: '2025-10-01T06:30:00Z',
