@@ -15,14 +15,15 @@ export const CACHE_BUSTER = `${import.meta.env.VITE_BUILD_ID ?? 'dev'}/schema-${
 export const CACHE_MAX_AGE_MS = 24 * 60 * 60 * 1000
 
 const storedSchema = v.object({
-  timestamp: v.number(),
+  // valibot's number() takes Infinity, which IndexedDB can hold; zod's did not (a store that never ages).
+  timestamp: v.pipe(v.number(), v.finite()),
   buster: v.string(),
   queries: v.array(
     v.object({
       queryHash: v.string(),
       queryKey: v.array(v.unknown()),
       data: v.unknown(),
-      dataUpdatedAt: v.pipe(v.number(), v.gtValue(0)),
+      dataUpdatedAt: v.pipe(v.number(), v.finite(), v.gtValue(0)),
     }),
   ),
 })

@@ -158,13 +158,21 @@ describe('the persisted query cache', () => {
     ['a wrong shape', { timestamp: 'yesterday', buster: CACHE_BUSTER, queries: {} }],
     ['queries without keys', { timestamp: Date.now(), buster: CACHE_BUSTER, queries: [{ data: 1 }] }],
     ['an old build or schema', 'old-build'],
+    // IndexedDB keeps Infinity; a store stamped with it would never age out.
+    ['a timestamp that never ages', 'infinite'],
   ])('ignores %s silently and removes it', async (_name, value) => {
     const store = memoryCacheStore()
     ;(await visit(store)).persistence.stop()
     const key = cacheKeyOf(HOST, { kind: 'user', name: 'alice' })
     const saved = store.map.get(key)
     const errors = vi.spyOn(console, 'error')
-    store.map.set(key, value === 'old-build' ? { ...Object(saved), buster: 'build-older/schema-0' } : value)
+    const changed =
+      value === 'old-build'
+        ? { ...Object(saved), buster: 'build-older/schema-0' }
+        : value === 'infinite'
+          ? { ...Object(saved), timestamp: Number.POSITIVE_INFINITY }
+          : value
+    store.map.set(key, changed)
     expect((await reopen(store)).getQueryData(LIST_KEY)).toBeUndefined()
     expect(store.map.has(key)).toBe(false)
     expect(errors).not.toHaveBeenCalled()

@@ -49,7 +49,7 @@ const TRIES_KEY = 'wall.reloadTries'
 const triesSchema = v.object({
   target: v.string(),
   count: v.pipe(v.number(), v.integer(), v.minValue(1)),
-  lastAt: v.number(),
+  lastAt: v.pipe(v.number(), v.finite()),
 })
 
 function readTries(): ReloadTries | null {
