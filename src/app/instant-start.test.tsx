@@ -33,6 +33,13 @@ describe('the instant start', () => {
     const first = renderAt('/sessions')
     const saving = startQueryPersistence({ queryClient: first.queryClient, store, emHost: 'em', location })
     await waitFor(() => expect(rowLinks().length).toBeGreaterThan(5), { timeout: 15_000 })
+    // Rows mount a few per task (sessions-grid.tsx): the table is busy until all of them are in.
+    await waitFor(() =>
+      expect(screen.getByRole('table', { name: /Replica job sessions/ })).toHaveAttribute(
+        'aria-busy',
+        'false',
+      ),
+    )
     const shownBefore = rowLinks()
     await waitFor(() => expect(store.map.size).toBe(1), { timeout: 4000 })
     saving.stop()
