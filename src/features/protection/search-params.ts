@@ -19,12 +19,12 @@ export const PROTECTION_DEFAULTS = {
 } as const
 
 // The router parses values as JSON first: `?job=2024` arrives as a number.
-const text = v.fallback(
-  v.optional(
-    v.pipe(v.union([v.string(), v.pipe(v.number(), v.transform(String))]), v.trim(), v.minLength(1)),
-  ),
-  undefined,
+export const urlText = v.pipe(
+  v.union([v.string(), v.pipe(v.number(), v.transform(String))]),
+  v.trim(),
+  v.minLength(1),
 )
+const text = v.fallback(v.optional(urlText), undefined)
 
 function oneOf(values: readonly number[]) {
   return v.pipe(
@@ -34,7 +34,7 @@ function oneOf(values: readonly number[]) {
 }
 
 // Whatever the router parsed (`?rpo=48`, `?rpo="48"`) goes through Number() first, then is checked.
-function coercedNumber(min: number, max: number) {
+export function coercedNumber(min: number, max: number) {
   return v.pipe(v.unknown(), v.transform(Number), v.number(), v.integer(), v.minValue(min), v.maxValue(max))
 }
 
