@@ -33,6 +33,7 @@ export function SessionsTable({ table, phone, page, pagesCount, pageSize, ...pro
       ) : (
         <SessionsGrid
           table={table}
+          rows={table.getRowModel().rows}
           caption={caption}
           viewKey={props.viewKey}
           busy={props.busy}
