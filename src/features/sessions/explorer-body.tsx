@@ -1,7 +1,7 @@
 // Data, then error, then pending (STYLE §3.7): rows stay on screen through a failed refresh, marked stale. The
 // toolbar stays put above whichever of them shows, so its tools (an export under way) never start over.
 import type { UseQueryResult } from '@tanstack/react-query'
-import { type ReactNode, useEffect, useState } from 'react'
+import { type ReactNode, startTransition, useEffect, useState } from 'react'
 import { EmptyState } from '@/components/empty-state.tsx'
 import { ErrorState } from '@/components/error-state.tsx'
 import { describeEmError } from '@/em/describe-error.ts'
@@ -46,7 +46,7 @@ function useRowsInTheirOwnTask(items: ReplicaJobSession[]): ReplicaJobSession[] 
   const [shown, setShown] = useState(NO_SESSIONS)
   useEffect(() => {
     if (shown === items) return
-    const timer = setTimeout(() => setShown(items))
+    const timer = setTimeout(() => startTransition(() => setShown(items)))
     return () => clearTimeout(timer)
   }, [items, shown])
   return shown

@@ -2,7 +2,7 @@
 // are the page: one line of title, counts and refresh, one filter bar, one toolbar, then the table.
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useRouter } from '@tanstack/react-router'
-import { useSyncExternalStore } from 'react'
+import { useDeferredValue, useSyncExternalStore } from 'react'
 import { findLink } from '@/em/link-resolver.ts'
 import { sessionQueries } from '@/em/session-queries.ts'
 import { getWireFormat, subscribeWireFormat } from '@/em/wire-format.ts'
@@ -23,11 +23,22 @@ import { RefreshControl } from './refresh-control.tsx'
 import { ShortcutsHelp } from './shortcuts/shortcuts-dialog.tsx'
 import { sortOf } from './sort-param.ts'
 import { SummaryStrip } from './summary-strip.tsx'
+import { SessionsExplorerPending } from './table-skeleton.tsx'
 import { useExplorerSearch } from './use-explorer-search.ts'
 import { WallLink } from './wall-link.tsx'
 import './sessions.css'
 
+/**
+ * The screen mounts in a background render of its own (useDeferredValue's initial value): mounted in the task
+ * that brought the page, its 30-60 ms of components were one of a load's longest tasks (issue 18). A background
+ * render is cut into slices of a few milliseconds; until it commits, the route's pending view stays.
+ */
 export function SessionsExplorer() {
+  const mounted = useDeferredValue(true, false)
+  return mounted ? <ExplorerScreen /> : <SessionsExplorerPending />
+}
+
+function ExplorerScreen() {
   const explorer = useExplorerSearch()
   const { search, query, refetchInterval } = explorer
   const format = useSyncExternalStore(subscribeWireFormat, getWireFormat, () => 'xml' as const)
