@@ -37,13 +37,15 @@ function staleDetail(error: unknown): string {
 }
 
 /**
- * The rows to render: the given ones, one task later. TanStack Table's row model of up to 1,000 sessions and the
- * grid then render in a task of their own, after the screen around them has committed: in one task, a 1,000-row
- * page held the main thread for 110-300 ms (issue 18's profile). Until then the previous rows stay, or, on
- * entering, the skeleton.
+ * The rows to render. On mounting, the given ones: the screen mounts in a background render that React cuts into
+ * slices (sessions-explorer.tsx), so the row model and the first rows need no task of their own. A change (a new
+ * page, sort or filter) renders them one task after the screen around it answered, again in slices (a transition):
+ * TanStack Table's row model of up to 1,000 sessions and the grid in the task that committed the screen held the
+ * main thread for 110-300 ms (issue 18's profile). Until then the previous rows stay, or, when there were none, the
+ * skeleton.
  */
 function useRowsInTheirOwnTask(items: ReplicaJobSession[]): ReplicaJobSession[] {
-  const [shown, setShown] = useState(NO_SESSIONS)
+  const [shown, setShown] = useState(items)
   useEffect(() => {
     if (shown === items) return
     const timer = setTimeout(() => startTransition(() => setShown(items)))
