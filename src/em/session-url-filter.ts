@@ -1,6 +1,6 @@
 // The URL form of SessionFilter, shared by every screen that filters replica sessions (explorer, wall): short
 // keys a person can read and hand-edit, validated per key, turned into a SessionFilter only when querying.
-import { v } from '@/lib/valibot.ts'
+import { lenient, v } from '@/lib/valibot.ts'
 import { checkFilterSyntax, normalizeUid, type SessionFilter } from './session-query-path.ts'
 import { KNOWN_RESULTS, KNOWN_STATES } from './session-status.ts'
 
@@ -114,23 +114,23 @@ export type SessionSearchKey = keyof typeof sessionSearchFields
 
 /** The lenient schema for validateSearch: every key optional, a bad value falls back to absent. */
 export const sessionSearchSchema = v.object({
-  name: v.fallback(v.optional(sessionSearchFields.name), undefined),
-  uid: v.fallback(v.optional(sessionSearchFields.uid), undefined),
-  jobUid: v.fallback(v.optional(sessionSearchFields.jobUid), undefined),
-  job: v.fallback(v.optional(sessionSearchFields.job), undefined),
-  serverUid: v.fallback(v.optional(sessionSearchFields.serverUid), undefined),
-  server: v.fallback(v.optional(sessionSearchFields.server), undefined),
-  jobType: v.fallback(v.optional(sessionSearchFields.jobType), undefined),
-  state: v.fallback(v.optional(sessionSearchFields.state), undefined),
-  result: v.fallback(v.optional(sessionSearchFields.result), undefined),
-  retry: v.fallback(v.optional(sessionSearchFields.retry), undefined),
-  created: v.fallback(v.optional(sessionSearchFields.created), undefined),
-  createdFrom: v.fallback(v.optional(sessionSearchFields.createdFrom), undefined),
-  createdTo: v.fallback(v.optional(sessionSearchFields.createdTo), undefined),
-  ended: v.fallback(v.optional(sessionSearchFields.ended), undefined),
-  endedFrom: v.fallback(v.optional(sessionSearchFields.endedFrom), undefined),
-  endedTo: v.fallback(v.optional(sessionSearchFields.endedTo), undefined),
-  q: v.fallback(v.optional(sessionSearchFields.q), undefined),
+  name: lenient(sessionSearchFields.name),
+  uid: lenient(sessionSearchFields.uid),
+  jobUid: lenient(sessionSearchFields.jobUid),
+  job: lenient(sessionSearchFields.job),
+  serverUid: lenient(sessionSearchFields.serverUid),
+  server: lenient(sessionSearchFields.server),
+  jobType: lenient(sessionSearchFields.jobType),
+  state: lenient(sessionSearchFields.state),
+  result: lenient(sessionSearchFields.result),
+  retry: lenient(sessionSearchFields.retry),
+  created: lenient(sessionSearchFields.created),
+  createdFrom: lenient(sessionSearchFields.createdFrom),
+  createdTo: lenient(sessionSearchFields.createdTo),
+  ended: lenient(sessionSearchFields.ended),
+  endedFrom: lenient(sessionSearchFields.endedFrom),
+  endedTo: lenient(sessionSearchFields.endedTo),
+  q: lenient(sessionSearchFields.q),
 })
 
 export type SessionSearch = v.InferOutput<typeof sessionSearchSchema>

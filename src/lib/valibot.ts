@@ -16,3 +16,18 @@ function kindOf(value: unknown): string {
 v.setSpecificMessage(v.string, (issue) => `Invalid input: expected string, received ${kindOf(issue.input)}`)
 
 export { v }
+
+/**
+ * A URL key read leniently (STYLE §3.5): missing, or not readable as `schema`, it is `value`, or left out when no
+ * value is given. A bookmark with one bad key still opens a working screen, and the screen says what it ignored.
+ */
+export function lenient<const TSchema extends v.GenericSchema>(
+  schema: TSchema,
+): v.SchemaWithFallback<v.OptionalSchema<TSchema, undefined>, undefined>
+export function lenient<
+  const TSchema extends v.GenericSchema,
+  const TValue extends v.InferInput<TSchema> & v.InferOutput<TSchema>,
+>(schema: TSchema, value: TValue): v.SchemaWithFallback<v.OptionalSchema<TSchema, TValue>, TValue>
+export function lenient(schema: v.GenericSchema, value?: unknown) {
+  return v.fallback(v.optional(schema, value), value)
+}

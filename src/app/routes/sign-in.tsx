@@ -2,9 +2,9 @@ import { createFileRoute, redirect, useRouter } from '@tanstack/react-router'
 import { safeRedirect } from '@/app/safe-redirect.ts'
 import { getEmSession } from '@/em/session-token.ts'
 import { SignInScreen } from '@/features/auth/sign-in-screen.tsx'
-import { v } from '@/lib/valibot.ts'
+import { lenient, v } from '@/lib/valibot.ts'
 
-const searchSchema = v.object({ redirect: v.fallback(v.optional(v.string()), undefined) })
+const searchSchema = v.object({ redirect: lenient(v.string()) })
 
 export const Route = createFileRoute('/sign-in')({
   validateSearch: searchSchema,

@@ -1,8 +1,8 @@
 // The protection view's URL (STYLE §3.5): RPO, at-risk threshold, window, filters, sort and refresh. Each key falls
-// back on its own (`v.fallback`), so a stale or hand-edited link still opens; defaults stay out of the URL.
+// back on its own (`lenient`), so a stale or hand-edited link still opens; defaults stay out of the URL.
 
 import { type ProtectionStatus, STATUSES } from '@/em/protection/protection-types.ts'
-import { v } from '@/lib/valibot.ts'
+import { lenient, v } from '@/lib/valibot.ts'
 
 export const WINDOW_HOURS = [24, 48, 72, 168] as const
 export const REFRESH_SECONDS = [0, 60, 300, 900] as const
@@ -24,7 +24,7 @@ export const urlText = v.pipe(
   v.trim(),
   v.minLength(1),
 )
-const text = v.fallback(v.optional(urlText), undefined)
+const text = lenient(urlText)
 
 function oneOf(values: readonly number[]) {
   return v.pipe(
@@ -38,42 +38,36 @@ export function coercedNumber(min: number, max: number) {
   return v.pipe(v.unknown(), v.transform(Number), v.number(), v.integer(), v.minValue(min), v.maxValue(max))
 }
 
-const status = v.fallback(
-  v.optional(
-    v.pipe(
-      v.union([
-        v.array(v.string()),
-        v.pipe(
-          v.string(),
-          v.transform((value) => [value]),
-        ),
-      ]),
-      v.transform((list) => {
-        const known = STATUSES.filter((each) =>
-          list.some((value) => value.toLowerCase() === each.toLowerCase()),
-        )
-        return known.length > 0 ? known : undefined
-      }),
-    ),
+const status = lenient(
+  v.pipe(
+    v.union([
+      v.array(v.string()),
+      v.pipe(
+        v.string(),
+        v.transform((value) => [value]),
+      ),
+    ]),
+    v.transform((list) => {
+      const known = STATUSES.filter((each) =>
+        list.some((value) => value.toLowerCase() === each.toLowerCase()),
+      )
+      return known.length > 0 ? known : undefined
+    }),
   ),
-  undefined,
 )
 
-const sort = v.fallback(
-  v.optional(
-    v.pipe(v.string(), v.regex(new RegExp(`^(${SORT_FIELDS.join('|')})\\.(asc|desc)$`))),
-    PROTECTION_DEFAULTS.sort,
-  ),
+const sort = lenient(
+  v.pipe(v.string(), v.regex(new RegExp(`^(${SORT_FIELDS.join('|')})\\.(asc|desc)$`))),
   PROTECTION_DEFAULTS.sort,
 )
 
 export const protectionSearchSchema = v.object({
   /** Hours a VM may go without a replica point; EM keeps 13 weeks of history by default (§6.6). */
-  rpo: v.fallback(v.optional(coercedNumber(1, 2184), PROTECTION_DEFAULTS.rpo), PROTECTION_DEFAULTS.rpo),
+  rpo: lenient(coercedNumber(1, 2184), PROTECTION_DEFAULTS.rpo),
   /** "At risk" from this percentage of the RPO. */
-  risk: v.fallback(v.optional(coercedNumber(50, 95), PROTECTION_DEFAULTS.risk), PROTECTION_DEFAULTS.risk),
+  risk: lenient(coercedNumber(50, 95), PROTECTION_DEFAULTS.risk),
   /** Hours of runs (task sessions) to read: failing streaks and run intervals reach back this far. */
-  window: v.fallback(v.optional(oneOf(WINDOW_HOURS), PROTECTION_DEFAULTS.window), PROTECTION_DEFAULTS.window),
+  window: lenient(oneOf(WINDOW_HOURS), PROTECTION_DEFAULTS.window),
   job: text,
   server: text,
   platform: text,
@@ -83,10 +77,7 @@ export const protectionSearchSchema = v.object({
   /** Part of a VM name. */
   vm: text,
   sort,
-  refresh: v.fallback(
-    v.optional(oneOf(REFRESH_SECONDS), PROTECTION_DEFAULTS.refresh),
-    PROTECTION_DEFAULTS.refresh,
-  ),
+  refresh: lenient(oneOf(REFRESH_SECONDS), PROTECTION_DEFAULTS.refresh),
 })
 
 export type ProtectionSearch = v.InferOutput<typeof protectionSearchSchema>

@@ -6,7 +6,7 @@ import {
   TASK_SORT_KEYS,
   type TaskSort,
 } from '@/features/session-detail/tasks/task-sort.ts'
-import { v } from '@/lib/valibot.ts'
+import { lenient, v } from '@/lib/valibot.ts'
 
 /** `key.dir`, e.g. `size.desc`; case-insensitive. */
 export function parseTaskSort(text: string): TaskSort | null {
@@ -34,7 +34,7 @@ const sortText = v.pipe(
 )
 
 export const detailSearchSchema = v.object({
-  sort: v.fallback(v.optional(sortText, DETAIL_DEFAULTS.sort), DETAIL_DEFAULTS.sort),
+  sort: lenient(sortText, DETAIL_DEFAULTS.sort),
 })
 
 export type DetailSearch = v.InferOutput<typeof detailSearchSchema>

@@ -2,7 +2,7 @@
 // Defaults are left out of the URL; a bad value falls back to its default (ignored-params.ts says which).
 import type { SearchSchemaInput } from '@tanstack/react-router'
 import { sessionSearchFields, sessionSearchSchema } from '@/em/session-url-filter.ts'
-import { v } from '@/lib/valibot.ts'
+import { lenient, v } from '@/lib/valibot.ts'
 import { DEFAULT_SORT, sortParam } from './sort-param.ts'
 
 export const PAGE_SIZES = [25, 50, 100, 250, 500, 1000] as const
@@ -42,10 +42,10 @@ export const SEARCH_DEFAULTS = { sort: DEFAULT_SORT, page: 1, size: 100, refresh
 
 export const explorerSearchSchema = v.object({
   ...sessionSearchSchema.entries,
-  sort: v.fallback(v.optional(sortParam, SEARCH_DEFAULTS.sort), SEARCH_DEFAULTS.sort),
-  page: v.fallback(v.optional(page, SEARCH_DEFAULTS.page), SEARCH_DEFAULTS.page),
-  size: v.fallback(v.optional(size, SEARCH_DEFAULTS.size), SEARCH_DEFAULTS.size),
-  refresh: v.fallback(v.optional(refresh, SEARCH_DEFAULTS.refresh), SEARCH_DEFAULTS.refresh),
+  sort: lenient(sortParam, SEARCH_DEFAULTS.sort),
+  page: lenient(page, SEARCH_DEFAULTS.page),
+  size: lenient(size, SEARCH_DEFAULTS.size),
+  refresh: lenient(refresh, SEARCH_DEFAULTS.refresh),
 })
 
 export type ExplorerSearch = v.InferOutput<typeof explorerSearchSchema>

@@ -2,7 +2,7 @@
 // own options. Each screen is a bookmark, so every key falls back on its own instead of failing the page.
 
 import { sessionSearchSchema } from '@/em/session-url-filter.ts'
-import { v } from '@/lib/valibot.ts'
+import { lenient, v } from '@/lib/valibot.ts'
 
 /** Defaults of the wall's own keys; stripSearchParams leaves them out of canonical URLs. */
 export const WALL_DEFAULTS = {
@@ -25,19 +25,19 @@ const key = v.union([v.pipe(v.string(), v.minLength(1)), v.pipe(v.number(), v.tr
 export const wallSearchSchema = v.object({
   ...sessionSearchSchema.entries,
   /** Seconds between refreshes. */
-  refresh: v.fallback(v.optional(refresh, WALL_DEFAULTS.refresh), WALL_DEFAULTS.refresh),
+  refresh: lenient(refresh, WALL_DEFAULTS.refresh),
   /** Seconds each page of the session list stays on screen. */
-  rotate: v.fallback(v.optional(rotate, WALL_DEFAULTS.rotate), WALL_DEFAULTS.rotate),
+  rotate: lenient(rotate, WALL_DEFAULTS.rotate),
   /** Hours within which every job needs a successful session. */
-  rpo: v.fallback(v.optional(rpo, WALL_DEFAULTS.rpo), WALL_DEFAULTS.rpo),
-  theme: v.fallback(v.optional(v.picklist(['dark', 'light']), WALL_DEFAULTS.theme), WALL_DEFAULTS.theme),
+  rpo: lenient(rpo, WALL_DEFAULTS.rpo),
+  theme: lenient(v.picklist(['dark', 'light']), WALL_DEFAULTS.theme),
   /** Multiplies every size: 2 for a small screen far away, 0.75 to fit more rows. */
-  scale: v.fallback(v.optional(scale, WALL_DEFAULTS.scale), WALL_DEFAULTS.scale),
+  scale: lenient(scale, WALL_DEFAULTS.scale),
   /**
    * The kiosk key as old bookmarks carried it (`?key=`), read only to move it into the fragment (`#key=`), where
    * servers never see it; the route does that at once (README "Kiosk setup").
    */
-  key: v.fallback(v.optional(key), undefined),
+  key: lenient(key),
 })
 
 export type WallSearch = v.InferOutput<typeof wallSearchSchema>
