@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest'
+import { envelopeGrowth, type Sample, type Sampled } from './wall-bench.ts'
+
+const sampled = (nodes: readonly number[]): Sampled[] =>
+  nodes.map((n, i) => ({
+    cycle: 50 + i * 10,
+    at: { heapMb: 10, nodes: n, listeners: 700, timeouts: 30, intervals: 11 } satisfies Sample,
+  }))
+
+describe('envelopeGrowth', () => {
+  it('calls a count that moves between pages, without a trend, flat', () => {
+    // The rotating page alternates between a long and a short page; the last sample falls on the short one.
+    const growth = envelopeGrowth(sampled([660, 540, 665, 500, 640, 470, 665, 540, 660, 390]), (s) => s.nodes)
+    expect(growth.value).toBe(0)
+  })
+
+  it('sees a count whose whole range rises, even when the last sample is low', () => {
+    const leaking = [600, 500, 610, 510, 620, 520, 630, 530, 640, 540, 650, 545].map((n, i) => n + i * 5)
+    const growth = envelopeGrowth(sampled(leaking), (s) => s.nodes)
+    expect(growth.value).toBe(650 + 10 * 5 - (610 + 2 * 5))
+    expect(growth.note).toBe('highest 620 in cycles 50–70, 700 in cycles 140–160')
+  })
+
+  it('compares the first sample with the last when there are only two', () => {
+    expect(envelopeGrowth(sampled([500, 530]), (s) => s.nodes).value).toBe(30)
+  })
+})
