@@ -59,6 +59,8 @@ export interface BrowserStack {
   newPage(format: 'xml' | 'json'): Promise<Page>
   /** Returns a function reading the EM requests sent since this call (the emulator's own counters). */
   countRequests(): Promise<() => Promise<{ total: number; byPath: Record<string, number> }>>
+  /** Moves the emulator's clock forward (it runs its jobs for that time on the next request). */
+  advanceEmulatorClock(ms: number): Promise<void>
   close(): Promise<void>
 }
 
@@ -120,6 +122,15 @@ export async function startBrowserStack(emulatorArgs: readonly string[] = []): P
           )
           return { total: after.total - before.total, byPath }
         }
+      },
+      async advanceEmulatorClock(ms) {
+        const response = await fetch(`${control}clock`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ advanceSeconds: ms / 1000 }),
+        })
+        if (!response.ok)
+          throw new Error(`the emulator's clock did not move: ${response.status} ${await response.text()}`)
       },
       async close() {
         await running.browser.close().catch(() => undefined)

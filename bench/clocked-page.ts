@@ -83,7 +83,7 @@ export async function until(page: Page, check: () => boolean, timeoutMs = 30_000
 
 export interface ClockedPage {
   page: Page
-  /** Moves the page's clock forward by ms, then waits until every fetch it started has its body. */
+  /** Moves the page's clock and the emulator's forward by ms, then waits until every fetch the page started has its body. */
   advance(ms: number): Promise<void>
   /** How many times the page has asked EM for its most-asked URL: its refreshes so far. */
   refreshes(): Promise<number>
@@ -113,7 +113,12 @@ export async function openClocked(stack: BrowserStack, url: string, realTime = f
     page,
     async advance(ms) {
       if (realTime) await sleep(ms)
-      else await page.clock.runFor(ms)
+      else {
+        // EM's time moves with the page's: otherwise, a day into a soak, the wall would ask about hours EM has
+        // not reached yet, and show an emptier screen than a real wall a week on.
+        await stack.advanceEmulatorClock(ms)
+        await page.clock.runFor(ms)
+      }
       await settle()
     },
     refreshes: async () => Math.max(0, ...Object.values(apiTimes).map((times) => times.length)),

@@ -97,8 +97,16 @@ export async function benchWallSoak(stack: BrowserStack, options: SoakOptions): 
       if (now === cycle) continue
       cycle = now
       if (cycle >= nextSample && cycle < options.cycles) {
-        samples.push({ cycle, at: await sample(page, cdp) })
+        const at = await sample(page, cdp)
+        samples.push({ cycle, at })
         nextSample = cycle + sampleEvery
+        // An hour-long run says how far it is, and what it has seen so far.
+        if (long) {
+          const t = `${at.timeouts}+${at.intervals}`
+          console.error(
+            `soak ${cycle}/${options.cycles}: heap ${at.heapMb.toFixed(2)} MB, nodes ${at.nodes}, listeners ${at.listeners}, timers ${t}`,
+          )
+        }
       }
     }
     samples.push({ cycle, at: await sample(page, cdp) })
