@@ -61,6 +61,8 @@ export interface BrowserStack {
   countRequests(): Promise<() => Promise<{ total: number; byPath: Record<string, number> }>>
   /** Moves the emulator's clock forward (it runs its jobs for that time on the next request). */
   advanceEmulatorClock(ms: number): Promise<void>
+  /** How far the emulator's clock runs ahead of the real one, ms: the sum of every advance so far. */
+  emulatorAheadMs(): number
   close(): Promise<void>
 }
 
@@ -91,6 +93,7 @@ export async function startBrowserStack(emulatorArgs: readonly string[] = []): P
     const session = await signIn(browser, appUrl)
     const running = { preview, browser }
     const control = `${emulatorUrl}/__emulator/`
+    let aheadMs = 0
     return {
       appUrl,
       emulator,
@@ -131,7 +134,9 @@ export async function startBrowserStack(emulatorArgs: readonly string[] = []): P
         })
         if (!response.ok)
           throw new Error(`the emulator's clock did not move: ${response.status} ${await response.text()}`)
+        aheadMs += ms
       },
+      emulatorAheadMs: () => aheadMs,
       async close() {
         await running.browser.close().catch(() => undefined)
         await stop(running.preview)

@@ -101,7 +101,8 @@ export async function openClocked(stack: BrowserStack, url: string, realTime = f
     times.push(at)
     apiTimes[asked] = times
   })
-  if (!realTime) await page.clock.install()
+  // The page's clock starts at EM's time: after an earlier soak or a warm-up, EM is ahead of the real clock.
+  if (!realTime) await page.clock.install({ time: Date.now() + stack.emulatorAheadMs() })
   await page.addInitScript(instrument)
   await page.goto(url)
   const settle = async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { envelopeGrowth, type Sample, type Sampled } from './wall-bench.ts'
+import { envelopeGrowth, floorGrowth, type Sample, type Sampled } from './wall-bench.ts'
 
 const sampled = (nodes: readonly number[]): Sampled[] =>
   nodes.map((n, i) => ({
@@ -23,5 +23,23 @@ describe('envelopeGrowth', () => {
 
   it('compares the first sample with the last when there are only two', () => {
     expect(envelopeGrowth(sampled([500, 530]), (s) => s.nodes).value).toBe(30)
+  })
+})
+
+describe('floorGrowth', () => {
+  const heap = (mb: readonly number[]): Sampled[] =>
+    mb.map((heapMb, i) => ({
+      cycle: 50 + i * 10,
+      at: { heapMb, nodes: 700, listeners: 700, timeouts: 30, intervals: 11 } satisfies Sample,
+    }))
+
+  it('ignores what passes: a late sample taken mid-decode does not count as growth', () => {
+    const growth = floorGrowth(heap([14.7, 15.8, 15.4, 15.7, 14.1, 16.0, 19.5, 14.2]), (s) => s.heapMb)
+    expect(growth).toEqual({ value: 14.2 - 14.7, first: 14.7, last: 14.2 })
+  })
+
+  it('sees what stays: a leak lifts every sample after it, so the floor rises', () => {
+    const leaking = [14.7, 15.8, 15.4, 15.7, 14.1, 16.0, 19.5, 14.2].map((mb, i) => mb + i * 0.5)
+    expect(floorGrowth(heap(leaking), (s) => s.heapMb).value).toBeCloseTo(14.2 + 3.5 - 14.7)
   })
 })
