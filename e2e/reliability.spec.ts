@@ -18,6 +18,26 @@ async function emulatorStats(): Promise<EmulatorStats> {
   return (await (await fetch(`${EMULATOR_URL}/__emulator/stats`)).json()) as EmulatorStats
 }
 
+/**
+ * Waits until the screen's own requests are over (nothing in flight, no new request for a second), so the
+ * next request EM sees is the one the test makes: a secondary query still on its way would otherwise meet an
+ * expired session first and open the sign-in dialog before the click.
+ */
+async function untilEmulatorQuiet(): Promise<void> {
+  let last = -1
+  await expect
+    .poll(
+      async () => {
+        const { inFlight, requests } = await emulatorStats()
+        const quiet = inFlight === 0 && requests.total === last
+        last = requests.total
+        return quiet
+      },
+      { intervals: [1_000], timeout: 30_000 },
+    )
+    .toBe(true)
+}
+
 async function clearFaults(): Promise<void> {
   await controlEmulator('faults', {})
 }
@@ -185,7 +205,10 @@ test('a reload while EM takes 5 s shows the last rows at once with their age, th
 test('a session expiring in the middle of paging asks for the password and lands on the page asked for @xml-only', async ({
   page,
 }) => {
-  await openView(page)
+  // Refresh off: the explorer's own poll must not be what finds the expired session.
+  const view = `${VIEW}&refresh=0`
+  await openView(page, view)
+  await untilEmulatorQuiet()
   await controlEmulator('expire-sessions')
   await page.getByRole('button', { name: /Next/ }).click()
   const dialog = page.getByRole('dialog', { name: 'Your Enterprise Manager session ended' })
@@ -195,7 +218,7 @@ test('a session expiring in the middle of paging asks for the password and lands
   await dialog.getByRole('button', { name: 'Sign in' }).click()
   await expect(dialog).toBeHidden()
   await expect(page).toHaveURL(/page=2/)
-  await expectViewKept(page)
+  await expectViewKept(page, view)
   await expect(page.getByText(/page 2 of/i).first()).toBeVisible()
   await expect(dataRows(page).first()).toBeVisible()
 })
@@ -209,6 +232,7 @@ test('a session expiring on the detail view asks for the password and shows the 
   const first = page.url()
   await expect(page.getByRole('heading', { name: 'VMs in this session' })).toBeVisible()
   await expect(page.getByRole('table', { name: /VMs/ }).getByRole('row').nth(1)).toBeVisible()
+  await untilEmulatorQuiet()
   await controlEmulator('expire-sessions')
   await page.getByRole('button', { name: /Next/ }).click()
   const dialog = page.getByRole('dialog', { name: 'Your Enterprise Manager session ended' })
