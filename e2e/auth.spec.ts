@@ -1,5 +1,12 @@
 import type { Page } from '@playwright/test'
-import { controlEmulator, expect, resetEmulator, signInThroughUi, test } from './fixtures.ts'
+import {
+  controlEmulator,
+  expect,
+  resetEmulator,
+  signInThroughUi,
+  test,
+  untilEmulatorQuiet,
+} from './fixtures.ts'
 
 test.beforeEach(async () => {
   await resetEmulator()
@@ -65,6 +72,7 @@ test('an expired session asks for the password over the screen and keeps the vie
   const rowText = (await firstRow.textContent()) ?? ''
   const before = page.url()
 
+  await untilEmulatorQuiet()
   await controlEmulator('expire-sessions')
   await page
     .getByRole('button', { name: /refresh/i })

@@ -20,6 +20,27 @@ export async function controlEmulator(path: string, body: unknown = {}): Promise
   return response.json().catch(() => null)
 }
 
+/**
+ * Waits until the screen's own requests are over (nothing in flight, no new request for a second), so the
+ * next request EM sees is the one the test makes: a secondary query still on its way would otherwise meet an
+ * expired session first and open the sign-in dialog before the click.
+ */
+export async function untilEmulatorQuiet(): Promise<void> {
+  let last = -1
+  await expect
+    .poll(
+      async () => {
+        const stats = await (await fetch(`${EMULATOR_URL}/__emulator/stats`)).json()
+        const { inFlight, requests } = stats as { inFlight: number; requests: { total: number } }
+        const quiet = inFlight === 0 && requests.total === last
+        last = requests.total
+        return quiet
+      },
+      { intervals: [1_000], timeout: 30_000 },
+    )
+    .toBe(true)
+}
+
 /** Signs in through the real sign-in screen, as a user does. */
 export async function signInThroughUi(page: Page, user = 'admin', password = 'admin'): Promise<void> {
   await page.getByLabel('User name').fill(user)

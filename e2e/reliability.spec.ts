@@ -3,7 +3,14 @@
 // browser may never hold. Faults come from the emulator's control surface; counts from its own statistics.
 // These run once (XML): the fault handling sits below the wire format, which the other journeys cover twice.
 import type { Page, Request } from '@playwright/test'
-import { controlEmulator, expect, resetEmulator, signInThroughUi, test } from './fixtures.ts'
+import {
+  controlEmulator,
+  expect,
+  resetEmulator,
+  signInThroughUi,
+  test,
+  untilEmulatorQuiet,
+} from './fixtures.ts'
 import { EMULATOR_URL } from './ports.ts'
 
 const VIEW = '/sessions?result=%5B%22Failed%22%5D&sort=Name.asc&size=25'
@@ -16,26 +23,6 @@ interface EmulatorStats {
 
 async function emulatorStats(): Promise<EmulatorStats> {
   return (await (await fetch(`${EMULATOR_URL}/__emulator/stats`)).json()) as EmulatorStats
-}
-
-/**
- * Waits until the screen's own requests are over (nothing in flight, no new request for a second), so the
- * next request EM sees is the one the test makes: a secondary query still on its way would otherwise meet an
- * expired session first and open the sign-in dialog before the click.
- */
-async function untilEmulatorQuiet(): Promise<void> {
-  let last = -1
-  await expect
-    .poll(
-      async () => {
-        const { inFlight, requests } = await emulatorStats()
-        const quiet = inFlight === 0 && requests.total === last
-        last = requests.total
-        return quiet
-      },
-      { intervals: [1_000], timeout: 30_000 },
-    )
-    .toBe(true)
 }
 
 async function clearFaults(): Promise<void> {
