@@ -1,6 +1,7 @@
 // Times: local for reading, UTC for the record (STYLE §3.12: UTC in title and accessible name).
+import { lazyDateFormat } from './lazy-intl.ts'
 
-const localFormat = new Intl.DateTimeFormat(undefined, {
+const localFormat = lazyDateFormat({
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
@@ -10,11 +11,11 @@ const localFormat = new Intl.DateTimeFormat(undefined, {
   hour12: false,
 })
 
-const shortZone = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' })
+const shortZone = lazyDateFormat({ timeZoneName: 'short' })
 
 /** Local date and time, e.g. "2025-10-19 08:46:31" (locale order). */
 export function formatLocal(ms: number): string {
-  return localFormat.format(ms)
+  return localFormat().format(ms)
 }
 
 /** ISO-8601 UTC text without milliseconds when they are zero. */
@@ -24,7 +25,9 @@ export function formatUtc(ms: number): string {
 
 /** The browser's time-zone name as the user would read it, e.g. "CET" or "GMT+1". */
 export function localZoneName(at: number = Date.now()): string {
-  const part = shortZone.formatToParts(at).find((p) => p.type === 'timeZoneName')
+  const part = shortZone()
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName')
   return part?.value ?? Intl.DateTimeFormat().resolvedOptions().timeZone
 }
 

@@ -3,6 +3,7 @@
 
 import type { StatusTone } from '@/components/status-icon.tsx'
 import type { ReplicaJobSession } from '@/em/parse-session.ts'
+import { lazyDateFormat } from '@/lib/lazy-intl.ts'
 import { countResults, type ResultCounts } from './wall-stats.ts'
 
 const HOUR_MS = 3_600_000
@@ -30,7 +31,7 @@ export const HOURLY_SERIES: readonly Series[] = [
   { key: 'failed', label: 'Failed', tone: 'failed', color: 'var(--failed)' },
 ]
 
-const hourLabel = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+const hourLabel = lazyDateFormat({ hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
 
 /** The start of the local hour containing `at`. */
 export function hourStart(at: number): number {
@@ -45,6 +46,6 @@ export function hourlyBuckets(sessions: readonly ReplicaJobSession[], now: numbe
   return Array.from({ length: hours }, (_, i) => {
     const start = last - (hours - 1 - i) * HOUR_MS
     const inHour = sessions.filter((s) => s.creationTime >= start && s.creationTime < start + HOUR_MS)
-    return { ...countResults(inHour, start), start, label: hourLabel.format(start) }
+    return { ...countResults(inHour, start), start, label: hourLabel().format(start) }
   })
 }

@@ -1,17 +1,18 @@
 import { SavedDataNote } from '@/components/saved-data-note.tsx'
+import { lazyDateFormat } from '@/lib/lazy-intl.ts'
 import type { Freshness } from './freshness.ts'
 
-const clockFormat = new Intl.DateTimeFormat(undefined, {
+const clockFormat = lazyDateFormat({
   hour: '2-digit',
   minute: '2-digit',
   second: '2-digit',
   hourCycle: 'h23',
 })
-const dateFormat = new Intl.DateTimeFormat(undefined, { weekday: 'short', day: 'numeric', month: 'short' })
+const dateFormat = lazyDateFormat({ weekday: 'short', day: 'numeric', month: 'short' })
 
 /** "14:05:09", local, 24-hour: read the same in every NOC. */
 export function clockTime(ms: number): string {
-  return clockFormat.format(ms)
+  return clockFormat().format(ms)
 }
 
 const CONNECTION_WORDS: Record<Freshness['connection'], string> = {
@@ -67,7 +68,7 @@ export function WallHeader({ emName, scope, kiosk, freshness, now }: WallHeaderP
       </div>
       <p className="wall-header__clock">
         <time dateTime={new Date(now).toISOString()}>{clockTime(now)}</time>
-        <span className="wall-header__date">{dateFormat.format(now)}</span>
+        <span className="wall-header__date">{dateFormat().format(now)}</span>
       </p>
     </header>
   )

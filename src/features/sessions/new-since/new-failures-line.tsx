@@ -2,12 +2,13 @@ import { useQuery } from '@tanstack/react-query'
 import { StatusIcon } from '@/components/status-icon.tsx'
 import { sessionQueries } from '@/em/session-queries.ts'
 import { formatUtc } from '@/lib/format-time.ts'
+import { lazyDateFormat } from '@/lib/lazy-intl.ts'
 import type { SeenMark } from '@/lib/preferences.ts'
 import { newFailuresFilter } from './new-failures.ts'
 
 const DAY_MS = 86_400_000
-const clock = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit', hour12: false })
-const dayAndClock = new Intl.DateTimeFormat(undefined, {
+const clock = lazyDateFormat({ hour: '2-digit', minute: '2-digit', hour12: false })
+const dayAndClock = lazyDateFormat({
   day: 'numeric',
   month: 'short',
   hour: '2-digit',
@@ -18,7 +19,7 @@ const dayAndClock = new Intl.DateTimeFormat(undefined, {
 /** "12:40" today, "11 Mar, 12:40" before that. */
 export function sinceText(since: number, now: number): string {
   const sameDay = new Date(since).toDateString() === new Date(now).toDateString()
-  return sameDay && now - since < DAY_MS ? clock.format(since) : dayAndClock.format(since)
+  return sameDay && now - since < DAY_MS ? clock().format(since) : dayAndClock().format(since)
 }
 
 export interface NewFailuresLineProps {
