@@ -7,16 +7,29 @@ export interface SavedDataNoteProps {
   updatedAt: number
   /** A request to EM is under way. */
   fetching: boolean
+  /**
+   * Shows only the age on screen, the rest to screen readers and as a tooltip: where the note takes the place of
+   * "Updated … ago" in a tight toolbar, the longer sentence would wrap the toolbar and move every row below it
+   * when EM's answer replaces the saved data.
+   */
+  brief?: boolean
 }
 
 /** Marks data restored from this browser's store: how old it is, and that EM is being asked for fresh data. */
-export function SavedDataNote({ updatedAt, fetching }: SavedDataNoteProps) {
+export function SavedDataNote({ updatedAt, fetching, brief = false }: SavedDataNoteProps) {
   // Ages are in minutes and hours: a coarse clock keeps the status text (read out by screen readers) still.
   const now = useNow(15_000)
+  const age = `From ${formatAge(Math.max(0, now - updatedAt))} ago`
+  const state = fetching ? 'refreshing…' : 'saved in this browser'
   return (
-    <span className="saved-data-note" role="status">
-      <span aria-hidden="true">⟲ </span>
-      From {formatAge(Math.max(0, now - updatedAt))} ago, {fetching ? 'refreshing…' : 'saved in this browser'}
+    <span
+      className={brief ? 'saved-data-note saved-data-note--brief' : 'saved-data-note'}
+      role="status"
+      title={brief ? `${age}, ${state}` : undefined}
+    >
+      {brief ? null : <span aria-hidden="true">⟲ </span>}
+      {age}
+      {brief ? <span className="sr-only">, {state}</span> : `, ${state}`}
     </span>
   )
 }

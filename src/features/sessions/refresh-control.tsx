@@ -53,7 +53,7 @@ export function RefreshControl({ seconds, onSeconds, updatedAt, fetching, onRefr
       </button>
       <span className="refresh__age">
         {isFromEarlierVisit(updatedAt) ? (
-          <SavedDataNote updatedAt={updatedAt} fetching={fetching} />
+          <SavedDataNote updatedAt={updatedAt} fetching={fetching} brief />
         ) : updatedAt > 0 ? (
           <UpdatedAgo at={updatedAt} />
         ) : null}
