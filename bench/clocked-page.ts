@@ -8,7 +8,7 @@ declare global {
     benchPendingFetches: number
     /** Tells Node that the page asked for an /api URL, at the page's clock (ms). */
     benchApiFetched: (url: string, at: number) => Promise<void>
-    benchTimers: () => { timeouts: number; intervals: number }
+    benchTimers: () => { timeouts: number; cacheGcTimeouts: number; intervals: number }
   }
 }
 
@@ -36,18 +36,25 @@ function instrument() {
     }
   }
   const timeouts = new Set<unknown>()
+  // TanStack Query's garbage-collection timers, one per query no screen uses any more, which fires after the
+  // cache time (its default 5 minutes: src/app/query-client.ts sets no other) and removes the query. Their
+  // number at a moment is how many query keys went out of use in the 5 minutes before it, which moves with the
+  // phase of the wall's list pages and 5-minute lookups; counted apart so that the live timers show a leak.
+  const cacheGcTimeouts = new Set<unknown>()
   const intervals = new Set<unknown>()
   const { setTimeout: st, clearTimeout: ct, setInterval: si, clearInterval: ci } = window
   window.setTimeout = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
     const id: unknown = st(
       (...args: unknown[]) => {
         timeouts.delete(id)
+        cacheGcTimeouts.delete(id)
         if (typeof handler === 'function') handler(...args)
       },
       ms,
       ...rest,
     )
-    timeouts.add(id)
+    if (ms === 300_000) cacheGcTimeouts.add(id)
+    else timeouts.add(id)
     return id
   }) as typeof window.setTimeout
   window.setInterval = ((handler: TimerHandler, ms?: number, ...rest: unknown[]) => {
@@ -59,15 +66,21 @@ function instrument() {
   // them in a naming helper that does not exist in the page.)
   window.clearTimeout = (id) => {
     timeouts.delete(id)
+    cacheGcTimeouts.delete(id)
     intervals.delete(id)
     ct(id)
   }
   window.clearInterval = (id) => {
     timeouts.delete(id)
+    cacheGcTimeouts.delete(id)
     intervals.delete(id)
     ci(id)
   }
-  window.benchTimers = () => ({ timeouts: timeouts.size, intervals: intervals.size })
+  window.benchTimers = () => ({
+    timeouts: timeouts.size,
+    cacheGcTimeouts: cacheGcTimeouts.size,
+    intervals: intervals.size,
+  })
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

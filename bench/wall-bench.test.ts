@@ -4,7 +4,14 @@ import { envelopeGrowth, floorGrowth, type Sample, type Sampled } from './wall-b
 const sampled = (nodes: readonly number[]): Sampled[] =>
   nodes.map((n, i) => ({
     cycle: 50 + i * 10,
-    at: { heapMb: 10, nodes: n, listeners: 700, timeouts: 30, intervals: 11 } satisfies Sample,
+    at: {
+      heapMb: 10,
+      nodes: n,
+      listeners: 700,
+      timeouts: 30,
+      cacheGcTimeouts: 25,
+      intervals: 11,
+    } satisfies Sample,
   }))
 
 describe('envelopeGrowth', () => {
@@ -30,7 +37,14 @@ describe('floorGrowth', () => {
   const heap = (mb: readonly number[]): Sampled[] =>
     mb.map((heapMb, i) => ({
       cycle: 50 + i * 10,
-      at: { heapMb, nodes: 700, listeners: 700, timeouts: 30, intervals: 11 } satisfies Sample,
+      at: {
+        heapMb,
+        nodes: 700,
+        listeners: 700,
+        timeouts: 30,
+        cacheGcTimeouts: 25,
+        intervals: 11,
+      } satisfies Sample,
     }))
 
   it('ignores what passes: a late sample taken mid-decode does not count as growth', () => {
